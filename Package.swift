@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// C libraries stay at the edges. System ICU and libxml2 headers clash with the ICU that
+// Foundation bundles on Linux ("'UErrorCode' has different definitions in different modules"),
+// so only the facades' .c files include them; their public headers use plain C types.
+// The `.systemLibrary` targets only supply include and link flags to those facades.
+let package = Package(
+    name: "capdiff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "capdiff", targets: ["capdiff"]),
+        .library(name: "CapDiffCore", targets: ["CapDiffCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CICUSystem", path: "Sources/CICUSystem", pkgConfig: "icu-i18n",
+                       providers: [.apt(["libicu-dev"])]),
+        .target(name: "CICU", dependencies: ["CICUSystem"], path: "Sources/CICU"),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
+                       providers: [.apt(["libstemmer-dev"])]),
+        .target(
+            name: "CapDiffCore",
+            dependencies: ["CICU", "CStemmer"],
+            path: "Sources/CapDiffCore",
+            plugins: ["EmbedGlossary"]
+        ),
+        .executableTarget(
+            name: "capdiff",
+            dependencies: [
+                "CapDiffCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/capdiff"
+        ),
+        // Compiles glossary/*.tsv into the library, so the default glossary travels with the
+        // binary and capdiff behaves the same from any folder.
+        .executableTarget(name: "embed-glossary", path: "Plugins/EmbedGlossaryTool"),
+        .plugin(name: "EmbedGlossary", capability: .buildTool(), dependencies: ["embed-glossary"],
+                path: "Plugins/EmbedGlossary"),
+        .testTarget(
+            name: "CapDiffCoreTests",
+            dependencies: ["CapDiffCore"],
+            path: "Tests/CapDiffCoreTests",
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+// Only the CICU facade's .c files include ICU; this module exists for its flags.
+#include <unicode/utypes.h>

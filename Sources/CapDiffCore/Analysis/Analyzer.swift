@@ -1,0 +1,81 @@
+/// Reads an outline into claims and ambiguities: for each unit, which functions it names
+/// (glossary phrases), what stance it takes on them (cues in its clauses, else its heading,
+/// else a "we ..." subject), and whether its wording leaves ownership open.
+/// Not thread-safe (it owns a glossary index): one per thread.
+public final class Analyzer {
+    public let index: GlossaryIndex
+
+    public init(index: GlossaryIndex) {
+        self.index = index
+    }
+
+    public convenience init(glossary: Glossary) {
+        self.init(index: GlossaryIndex(glossary))
+    }
+
+    public func analyze(_ outline: Outline) -> Analysis {
+        var claims: [Claim] = []
+        var flags = AmbiguityCollector()
+        var headings: [Int: HeadingReading] = [:]
+        for (position, unit) in outline.units.enumerated() {
+            switch unit.kind {
+            case .title, .tableHeader:
+                flags.addMixedScript(TextFacts(unit.text, index: index), unit: unit)
+            case .heading, .label:
+                let facts = TextFacts(unit.text, index: index)
+                headings[position] = HeadingReading(facts)
+                flags.addMixedScript(facts, unit: unit)
+            case .item, .prose, .tableRow:
+                let context = unit.scope.flatMap { headings[$0] }
+                var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index), heading: context, index: index)
+                if unit.kind == .tableRow, let header = unit.tableHeader {
+                    reader.table = TableColumns(header: outline.units[header].cells, index: index)
+                }
+                reader.read(into: &claims, flags: &flags)
+            }
+        }
+        return Analysis(path: outline.path, language: outline.language, claims: Self.onePerLine(claims),
+                        ambiguities: flags.ambiguities, warnings: outline.warnings)
+    }
+
+    /// One claim per (function, line): the strongest stance stated there.
+    static func onePerLine(_ claims: [Claim]) -> [Claim] {
+        var result: [Claim] = []
+        var at: [String: Int] = [:]
+        for claim in claims {
+            let key = "\(claim.function)@\(claim.line)"
+            if let i = at[key] {
+                if claim.stance > result[i].stance { result[i] = claim }
+            } else {
+                at[key] = result.count
+                result.append(claim)
+            }
+        }
+        return result
+    }
+}
+
+/// What a heading or "Label:" line says about the units under it.
+struct HeadingReading {
+    var text: String
+    /// The stance it gives its items, when it states exactly one ("What we own").
+    var stance: (stance: Stance, reason: String)?
+    /// Functions it names ("## Paid media"), for items that name none themselves.
+    var functions: [String]
+
+    init(_ facts: TextFacts) {
+        text = facts.text
+        var strong: [(Stance, String)] = []
+        var weak: [(Stance, String)] = []
+        for clause in facts.clauses {
+            let reading = ClauseReading(clause, facts: facts, headingCues: true)
+            if let s = reading.strong { strong.append(s) }
+            if let w = reading.weak { weak.append(w) }
+        }
+        let candidates = strong.isEmpty ? weak : strong
+        if let first = candidates.first, candidates.allSatisfy({ $0.0 == first.0 }) {
+            stance = first
+        }
+        functions = facts.phrases.flatMap(\.functions)
+    }
+}

@@ -1,0 +1,161 @@
+/// What one clause says about ownership, before headings and neighbouring clauses are
+/// taken into account.
+struct ClauseReading {
+    /// A stance stated outright: a cue ("we own", «совместно»), a negation, an agent.
+    var strong: (stance: Stance, reason: String)?
+    /// A stance implied by the subject: "we design ..." (owns), "you handle ..." (needs),
+    /// a Russian first-person verb («делаем»).
+    var weak: (stance: Stance, reason: String)?
+    /// An ownerless passive wording ("will be handled", «будет обеспечено»).
+    var passive: String?
+    /// The clause holds an explicit glossary cue (not only a negation or a subject).
+    var hasGlossaryCue = false
+
+    /// When one clause holds several cues, the one that says most about who does the work
+    /// wins: "we expect you to lead" is a need, "we co-lead" a share, "we help run" support.
+    static let clausePriority: [Stance] = [.excludes, .needs, .shares, .supports, .owns]
+
+    init(_ clause: Clause, facts: TextFacts, headingCues: Bool) {
+        passive = Self.passiveWording(clause, facts: facts)
+
+        var found: [(Stance, String)] = []
+        let roles: [CueRole] = headingCues ? [.cue, .heading, .agent] : [.cue, .agent]
+        for role in roles {
+            for (match, entry) in facts.cues(in: clause, role: role) {
+                guard var stance = entry.stance else { continue }
+                // In a passive wording, "handled" or "led" is no claim; only an agent is.
+                if passive != nil, role != .agent, stance == .owns || stance == .supports { continue }
+                // "You handle X", «вы отвечаете за X»: the partner does it, so we need it.
+                if stance == .owns || stance == .supports, Self.subject(before: match.tokens.lowerBound, in: clause, facts: facts) == .you {
+                    stance = .needs
+                }
+                found.append((stance, facts.surface(match.tokens)))
+            }
+        }
+        hasGlossaryCue = !found.isEmpty
+        if let negator = facts.negators(in: clause).first {
+            strong = (.excludes, facts.surface(negator.tokens))
+        } else if let best = Self.clausePriority.lazy.compactMap({ stance in found.first { $0.0 == stance } }).first {
+            strong = best
+        }
+        // A cue that survived the passive check names who does the work.
+        if strong != nil { passive = nil }
+        if strong == nil, passive == nil {
+            weak = Self.subjectStance(clause, facts: facts)
+        }
+    }
+
+    enum Subject { case we, you }
+
+    /// The subject just before a word: "we" / "you" with only modal words between.
+    static func subject(before index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
+        var i = index - 1
+        while i >= clause.range.lowerBound {
+            let token = facts.tokens[i]
+            if !token.isWord { i -= 1; continue }
+            if let match = facts.cues.first(where: { $0.tokens.contains(i) }) {
+                if match.entries.contains(where: { $0.role == .you }) { return .you }
+                if match.entries.contains(where: { $0.role == .we }) { return .we }
+                if match.entries.contains(where: { $0.role == .modal }) { i = match.tokens.lowerBound - 1; continue }
+            }
+            if token.normalized.hasSuffix("ly") { i -= 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    /// "We design merch" (owns), "you keep your creators" (needs), «делаем дизайн» (owns),
+    /// «пишем мы» (owns), «отвечаете за» (needs): a subject doing something.
+    static func subjectStance(_ clause: Clause, facts: TextFacts) -> (Stance, String)? {
+        let tokens = facts.tokens
+        let cueAt: (Int) -> GlossaryIndex.CueMatch? = { i in facts.cues.first { $0.tokens.contains(i) } }
+        func isRole(_ i: Int, _ role: CueRole) -> Bool { cueAt(i)?.entries.contains { $0.role == role } ?? false }
+
+        // A subject followed by a verb.
+        for match in facts.cues where clause.range.contains(match.tokens.lowerBound) {
+            guard let role = match.entries.first(where: { $0.role == .we || $0.role == .you })?.role else { continue }
+            var i = match.tokens.upperBound + 1
+            while i < clause.range.upperBound {
+                let token = tokens[i]
+                if !token.isWord || isRole(i, .modal) || token.normalized.hasSuffix("ly") { i += 1; continue }
+                if isRole(i, .nonAction) || isRole(i, .negator) || isRole(i, .we) || isRole(i, .you) { break }
+                if token.kind == .word {
+                    return (role == .we ? .owns : .needs, facts.surface(match.tokens.lowerBound...i))
+                }
+                break
+            }
+        }
+        // A Russian verb in the first or second person plural, at the clause's start or next to
+        // «мы» / «вы»: «делаем дизайн», «пишем мы», «отвечаете за».
+        let words = clause.range.filter { tokens[$0].isWord && !isRole($0, .modal) }
+        for (position, i) in words.enumerated() {
+            let token = tokens[i]
+            guard token.script == .cyrillic, token.normalized.count >= 4, !isRole(i, .nonAction),
+                  !russianNonVerbs.contains(token.normalized) else { continue }
+            let nearSubject = position < 2
+                || (position > 0 && (isRole(words[position - 1], .we) || isRole(words[position - 1], .you)))
+                || (position + 1 < words.count && (isRole(words[position + 1], .we) || isRole(words[position + 1], .you)))
+            guard nearSubject else { continue }
+            let w = token.normalized
+            if (w.hasSuffix("ем") || w.hasSuffix("им")) && !w.hasSuffix("ским") && !w.hasSuffix("цким") {
+                return (.owns, token.surface)
+            }
+            if w.hasSuffix("ете") || w.hasSuffix("ите") {
+                return (.needs, token.surface)
+            }
+        }
+        return nil
+    }
+
+    /// Russian words ending like first-person plural verbs that are not verbs.
+    static let russianNonVerbs: Set<String> = [
+        "всем", "тем", "чем", "нем", "ним", "ими", "своим", "нашим", "вашим", "одним", "другим", "таким",
+        "каким", "самим", "ними", "всеми", "объем", "прием", "подъем", "режим", "объемом", "приемом",
+    ]
+
+    static let englishAuxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"]
+    static let englishParticiples: Set<String> = [
+        "done", "made", "held", "run", "built", "written", "sent", "paid", "shot", "set", "kept", "taken", "given",
+        "brought", "bought", "found", "chosen", "led", "met", "shown", "drawn", "put", "cut", "spent", "won", "told",
+        "sold", "split", "shared", "covered", "owned", "seen",
+    ]
+    static let russianAuxiliaries: Set<String> = ["будет", "будут", "было", "были", "был", "была", "будем"]
+    static let russianShortParticiple = ["ан", "ян", "ен", "ана", "яна", "ена", "ано", "яно", "ено", "аны", "яны", "ены",
+                                         "ит", "ита", "ито", "иты", "ыт", "ыта", "ыто", "ыты", "ут", "ута", "уто", "уты"]
+    static let russianReflexive3rd = ["ется", "ются", "ится", "ятся", "атся", "утся", "ется"]
+
+    /// "will be handled", "is to be agreed", «будет организована», «согласовываются»: a
+    /// passive with no agent names nobody.
+    static func passiveWording(_ clause: Clause, facts: TextFacts) -> String? {
+        let tokens = facts.tokens
+        let words = clause.range.filter { tokens[$0].isWord }
+        let hasSubject = facts.cues.contains { match in
+            clause.range.contains(match.tokens.lowerBound) && match.entries.contains { $0.role == .we || $0.role == .you }
+        }
+        guard !hasSubject else { return nil }
+        for (position, i) in words.enumerated() {
+            let w = tokens[i].normalized
+            if englishAuxiliaries.contains(w) {
+                var next = position + 1
+                while next < words.count, ["also", "then", "not", "all", "fully", "jointly"].contains(tokens[words[next]].normalized)
+                        || tokens[words[next]].normalized.hasSuffix("ly") { next += 1 }
+                if next < words.count {
+                    let p = tokens[words[next]].normalized
+                    if (p.hasSuffix("ed") && p.count >= 4) || englishParticiples.contains(p) {
+                        return facts.surface(i...words[next])
+                    }
+                }
+            }
+            if russianAuxiliaries.contains(w), position + 1 < words.count {
+                let p = tokens[words[position + 1]].normalized
+                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) {
+                    return facts.surface(i...words[position + 1])
+                }
+            }
+            if tokens[i].script == .cyrillic, w.count >= 6, russianReflexive3rd.contains(where: w.hasSuffix) {
+                return tokens[i].surface
+            }
+        }
+        return nil
+    }
+}

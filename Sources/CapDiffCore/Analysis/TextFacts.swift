@@ -1,0 +1,104 @@
+/// Everything the glossary finds in one unit's text: its tokens, the function phrases, the
+/// stance cues, the hedges, and the clauses they fall into. Built once per unit; the stance
+/// and ambiguity rules only read it.
+struct TextFacts {
+    let text: String
+    let tokens: [Token]
+    let phrases: [GlossaryIndex.PhraseMatch]
+    /// Cue matches that do not overlap a function phrase ("management" in "campaign
+    /// management" is the function, not the cue "manage").
+    let cues: [GlossaryIndex.CueMatch]
+    let hedges: [GlossaryIndex.HedgeMatch]
+    let clauses: [Clause]
+
+    init(_ text: String, index: GlossaryIndex) {
+        self.text = text
+        tokens = index.tokenizer.tokens(text)
+        phrases = index.matchPhrases(tokens)
+        let covered = Set(phrases.flatMap { Array($0.tokens) })
+        cues = index.matchCues(tokens).filter { match in
+            // Negators and subjects still count inside a phrase's span; stance words do not.
+            match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.contains(where: covered.contains)
+        }
+        hedges = index.matchHedges(tokens)
+        clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
+    }
+
+    /// The text of a token range as written.
+    func surface(_ range: ClosedRange<Int>) -> String {
+        let utf16 = Array(text.utf16)
+        let start = tokens[range.lowerBound].range.lowerBound
+        let end = tokens[range.upperBound].range.upperBound
+        return String(decoding: utf16[start..<end], as: UTF16.self)
+    }
+
+    func cues(in clause: Clause, role: CueRole) -> [(match: GlossaryIndex.CueMatch, entry: CueEntry)] {
+        cues.filter { clause.range.contains($0.tokens.lowerBound) }
+            .flatMap { match in match.entries.filter { $0.role == role }.map { (match, $0) } }
+    }
+
+    /// Negation words in the clause that are not part of a non-negating phrase ("not only",
+    /// «не позднее»).
+    func negators(in clause: Clause) -> [GlossaryIndex.CueMatch] {
+        let exempt = Set(cues(in: clause, role: .notNegation).flatMap { Array($0.match.tokens) })
+        return cues(in: clause, role: .negator).map(\.match).filter { !$0.tokens.contains(where: exempt.contains) }
+    }
+}
+
+/// A stretch of a unit between clause breaks (commas, semicolons, colons, dashes, "but",
+/// "since", «но», «так как», and "and" before a new subject or a negation). Stance is read
+/// per clause, so "we advise on paid media, but we do not buy it" gives two statements.
+struct Clause {
+    var range: Range<Int>
+    /// Clauses of one sentence share an index; cues carry over only within a sentence.
+    var sentence: Int
+
+    static let breakWords: Set<String> = [
+        "but", "while", "whereas", "although", "though", "however", "since", "because", "so", "unless",
+        "но", "однако", "хотя", "зато", "поскольку", "потому", "так", "чтобы", "если",
+    ]
+    static let conjunctions: Set<String> = ["and", "or", "и", "или", "а"]
+    static let sentenceEnds: Set<String> = [".", "!", "?", ";", "…"]
+    static let clauseMarks: Set<String> = [",", ":", "—", "–", "(", ")", "[", "]"]
+
+    static func split(tokens: [Token], cues: [GlossaryIndex.CueMatch], phrases: [GlossaryIndex.PhraseMatch]) -> [Clause] {
+        // Where a subject or a negation starts: "and" right before one begins a new clause.
+        var starts = Set<Int>()
+        for match in cues where match.entries.contains(where: { [.we, .you, .negator].contains($0.role) }) {
+            starts.insert(match.tokens.lowerBound)
+        }
+        let insidePhrase = Set(phrases.flatMap { Array($0.tokens) })
+        var clauses: [Clause] = []
+        var start = 0
+        var sentence = 0
+        func close(_ end: Int, nextSentence: Bool) {
+            if end > start { clauses.append(Clause(range: start..<end, sentence: sentence)) }
+            if nextSentence { sentence += 1 }
+        }
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            if token.kind == .punctuation {
+                if sentenceEnds.contains(token.surface) {
+                    close(i, nextSentence: true)
+                    start = i + 1
+                } else if clauseMarks.contains(token.surface) {
+                    close(i, nextSentence: false)
+                    start = i + 1
+                }
+            } else if !insidePhrase.contains(i) {
+                let word = token.normalized
+                var next = i + 1
+                while next < tokens.count, !tokens[next].isWord { next += 1 }
+                let beforeSubject = next < tokens.count && starts.contains(next)
+                if breakWords.contains(word) || (conjunctions.contains(word) && beforeSubject) {
+                    close(i, nextSentence: false)
+                    start = i
+                }
+            }
+            i += 1
+        }
+        close(tokens.count, nextSentence: false)
+        return clauses
+    }
+}

@@ -1,0 +1,144 @@
+/// Reads one list item, table row or prose sentence: its claims and ambiguities.
+struct UnitReader {
+    let unit: Unit
+    let facts: TextFacts
+    let heading: HeadingReading?
+    let index: GlossaryIndex
+    var table: TableColumns?
+
+    init(unit: Unit, facts: TextFacts, heading: HeadingReading?, index: GlossaryIndex) {
+        self.unit = unit
+        self.facts = facts
+        self.heading = heading
+        self.index = index
+    }
+
+    func line(ofToken token: Int) -> Int {
+        unit.line(atUTF16Offset: facts.tokens[token].range.lowerBound)
+    }
+
+    func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
+        let readings = facts.clauses.map { ClauseReading($0, facts: facts, headingCues: false) }
+        let tableStance = table?.stance(cells: unit.cells)
+        var ownerless: [(line: Int, phrase: String)] = []
+        var stated = false
+
+        for match in facts.phrases {
+            let clauseIndex = facts.clauses.firstIndex { $0.range.contains(match.tokens.lowerBound) } ?? 0
+            let phrase = facts.surface(match.tokens)
+            let line = line(ofToken: match.tokens.lowerBound)
+            if match.functions.count > 1 {
+                flags.add(.multiFunction, line: line, unit: unit, reason: "\"\(phrase)\" names \(match.functions.joined(separator: " and "))")
+            }
+            guard let (stance, basis) = tableStance ?? stanceFor(clause: clauseIndex, readings: readings) else {
+                if readings[clauseIndex].passive == nil { ownerless.append((line, phrase)) }
+                else { flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(readings[clauseIndex].passive!)\" names no owner") }
+                continue
+            }
+            stated = true
+            for function in match.functions {
+                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis))
+            }
+        }
+
+        let unitStance = tableStance ?? unitLevelStance(readings)
+        if facts.phrases.isEmpty, let unitStance, let heading, !heading.functions.isEmpty {
+            // "## Paid media" / "- We don't do this.": the heading names the function.
+            stated = true
+            for function in heading.functions {
+                claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
+                                    phrase: heading.text, basis: unitStance.1))
+            }
+        }
+        for (line, phrase) in ownerless where !stated {
+            flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(phrase)\" is named but nobody is said to own it")
+        }
+        for match in facts.hedges {
+            for entry in match.entries {
+                flags.add(entry.kind, line: line(ofToken: match.tokens.lowerBound), unit: unit,
+                          reason: "\(entry.kind == .hedge ? "hedge" : "no owner:") \"\(facts.surface(match.tokens))\"")
+            }
+        }
+        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings), contentWords >= 2 {
+            flags.add(.unmapped, line: unit.line, unit: unit, reason: "reads like a capability but names no known function")
+        }
+        flags.addMixedScript(facts, unit: unit)
+    }
+
+    /// The stance for a phrase in a clause: the clause's own cue; else a cue elsewhere in the
+    /// sentence (the previous clause first: "we don't do X, Y or Z"); else the heading's;
+    /// else a "we ..." subject in the sentence. A passive clause takes only the heading's.
+    func stanceFor(clause i: Int, readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
+        let reading = readings[i]
+        if let strong = reading.strong { return (strong.stance, .cue(strong.reason)) }
+        if reading.passive != nil {
+            // "X will be handled" names no owner, unless a heading ("What we own") does.
+            return heading?.stance.map { ($0.stance, .heading(heading!.text)) }
+        }
+        let sentence = facts.clauses[i].sentence
+        let sameSentence = { (j: Int) in facts.clauses[j].sentence == sentence }
+        if let j = (0..<i).reversed().first(where: { sameSentence($0) && readings[$0].strong != nil && readings[$0].passive == nil }),
+           let strong = readings[j].strong {
+            return (strong.stance, .cue(strong.reason))
+        }
+        if let j = ((i + 1)..<readings.count).first(where: { sameSentence($0) && readings[$0].strong != nil }), let strong = readings[j].strong {
+            return (strong.stance, .cue(strong.reason))
+        }
+        if let stance = heading?.stance { return (stance.stance, .heading(heading!.text)) }
+        if let weak = reading.weak { return (weak.stance, .firstPerson(weak.reason)) }
+        if let j = readings.indices.first(where: { sameSentence($0) && readings[$0].weak != nil }), let weak = readings[j].weak {
+            return (weak.stance, .firstPerson(weak.reason))
+        }
+        return nil
+    }
+
+    func unitLevelStance(_ readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
+        if let strong = readings.compactMap(\.strong).first { return (strong.stance, .cue(strong.reason)) }
+        if let stance = heading?.stance { return (stance.stance, .heading(heading!.text)) }
+        if let weak = readings.compactMap(\.weak).first { return (weak.stance, .firstPerson(weak.reason)) }
+        return nil
+    }
+
+    /// A line that says someone does something: a list item or table row with a stance (its
+    /// own or its heading's), or a sentence with an explicit stance cue.
+    func isCapabilityLike(_ readings: [ClauseReading]) -> Bool {
+        switch unit.kind {
+        case .item, .tableRow:
+            return readings.contains { $0.strong != nil || $0.weak != nil } || heading?.stance != nil
+        case .prose:
+            return readings.contains { $0.hasGlossaryCue }
+        default:
+            return false
+        }
+    }
+
+    var contentWords: Int {
+        facts.tokens.filter { $0.kind == .word && !index.isStopword($0) }.count
+    }
+}
+
+/// Collects ambiguity flags, one entry per line with every kind that applies.
+struct AmbiguityCollector {
+    private(set) var ambiguities: [Ambiguity] = []
+    private var at: [Int: Int] = [:]
+
+    mutating func add(_ kind: AmbiguityKind, line: Int, unit: Unit, reason: String) {
+        if let i = at[line] {
+            if !ambiguities[i].kinds.contains(kind) {
+                ambiguities[i].kinds.append(kind)
+                ambiguities[i].kinds.sort()
+            }
+            if !ambiguities[i].reasons.contains(reason) { ambiguities[i].reasons.append(reason) }
+        } else {
+            at[line] = ambiguities.count
+            ambiguities.append(Ambiguity(line: line, kinds: [kind], text: unit.text, reasons: [reason]))
+        }
+    }
+
+    mutating func addMixedScript(_ facts: TextFacts, unit: Unit) {
+        for token in facts.tokens where token.isMixedScript {
+            add(.mixedScript, line: unit.line(atUTF16Offset: token.range.lowerBound), unit: unit,
+                reason: "\"\(token.surface)\" mixes Cyrillic and Latin letters")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// A glossary: the functions capdiff knows, the phrases that name them in each language, the
+/// cues that signal a stance, the hedges that leave ownership open, and the stop words that
+/// phrase matching skips. Read from tab-separated files (see glossary/README.md), layered:
+/// a later layer's entry for the same phrase replaces an earlier layer's.
+public struct Glossary: Sendable {
+    public var functions: [FunctionInfo] = []
+    public var phrases: [PhraseEntry] = []
+    public var cues: [CueEntry] = []
+    public var hedges: [HedgeEntry] = []
+    public var stopwords: [StopwordEntry] = []
+
+    public init() {}
+
+    public func function(_ id: String) -> FunctionInfo? {
+        functions.first { $0.id == id }
+    }
+}
+
+/// Where a glossary entry was read from, so errors, `lint` and `explain` can point at it.
+public struct GlossarySource: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One capability, such as `creative-direction`.
+public struct FunctionInfo: Sendable, Equatable {
+    public enum Group: String, Sendable, Codable { case strategic, execution }
+
+    public var id: String
+    public var group: Group
+    /// Labels by language code ("en", "ru").
+    public var labels: [String: String]
+    /// `compare` shows a row for it even when neither side mentions it.
+    public var required: Bool
+    public var source: GlossarySource
+
+    public func label(_ language: String) -> String {
+        labels[language] ?? labels["en"] ?? id
+    }
+}
+
+/// A phrase that names a function ("big idea", «креативная концепция»).
+public struct PhraseEntry: Sendable, Equatable {
+    /// Usually one id; a phrase the glossary deliberately maps to several functions lists them
+    /// all (written "a+b" in the file) and is flagged `multi-function` wherever it matches.
+    public var functions: [String]
+    public var language: String
+    public var phrase: String
+    public var source: GlossarySource
+}
+
+/// What a cue phrase does.
+public enum CueRole: String, Sendable, CaseIterable {
+    /// Signals `stance` anywhere.
+    case cue
+    /// Signals `stance` only in a heading or a "Label:" line ("Our side:").
+    case heading
+    /// A negation word ("not", «не»): the statement becomes `excludes`.
+    case negator
+    /// A phrase in which a negation word does not negate ("no later than", «не позднее»).
+    case notNegation = "not-negation"
+    /// The writer as subject ("we", "our team", «мы»): "we design X" claims X.
+    case we
+    /// The partner as subject ("you", «вы»).
+    case you
+    /// A verb that follows "we" without claiming work ("we see", "we hope", «видим»).
+    case nonAction = "non-action"
+    /// A word skipped between a subject and its verb ("will", "also", «также»).
+    case modal
+    /// Names who does the work in a passive wording ("by us", «нами», "by you").
+    case agent
+}
+
+/// A stance cue, or another word the stance reading needs (see `CueRole`).
+public struct CueEntry: Sendable, Equatable {
+    public var role: CueRole
+    /// Set for `cue` and `heading` roles.
+    public var stance: Stance?
+    public var language: String
+    public var phrase: String
+    /// Match the words as written (after normalisation) rather than by stem: Russian verb
+    /// stems lose the person, so «отвечаем» (we) and «отвечаете» (you) share one.
+    public var exact: Bool
+    public var source: GlossarySource
+}
+
+/// A phrase that leaves ownership open: a hedge ("where possible", «по возможности») or an
+/// ownerless wording ("to be agreed", «по согласованию сторон» is a hedge, "TBD" vague-owner).
+public struct HedgeEntry: Sendable, Equatable {
+    public var kind: AmbiguityKind
+    public var language: String
+    public var phrase: String
+    public var source: GlossarySource
+}
+
+/// A word phrase matching skips ("the", «для»), so "relationship with the client" matches
+/// "relationship with client".
+public struct StopwordEntry: Sendable, Equatable {
+    public var language: String
+    public var word: String
+    public var source: GlossarySource
+}

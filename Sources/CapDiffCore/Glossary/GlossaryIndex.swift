@@ -1,0 +1,199 @@
+/// A glossary compiled for matching: every phrase, cue and hedge tokenised, normalised and
+/// stemmed the way the text will be, in tries. Not thread-safe (it owns a tokenizer and
+/// ICU transliterators): one per thread.
+public final class GlossaryIndex {
+    public let glossary: Glossary
+    public let tokenizer: Tokenizer
+    private let phrases = Trie<PhraseEntry>()
+    private let cues = Trie<CueEntry>()
+    private let hedges = Trie<HedgeEntry>()
+    private let stopwords: Set<String>
+    /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic.
+    private var skeletons: [String: [PhraseEntry]] = [:]
+    private lazy var russianToLatin = try? ICUTransliterator(id: "Russian-Latin/BGN")
+    private lazy var latinToCyrillic = try? ICUTransliterator(id: "Latin-Cyrillic")
+    private var alternateKeys: [String: [String]] = [:]
+
+    public init(_ glossary: Glossary, tokenizer: Tokenizer = Tokenizer()) {
+        self.glossary = glossary
+        self.tokenizer = tokenizer
+        stopwords = Set(glossary.stopwords.map { tokenizer.tokens($0.word).first(where: \.isWord)?.normalized ?? $0.word })
+        for entry in glossary.phrases {
+            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
+            let content = words.filter { !stopwords.contains($0.normalized) }
+            phrases.insert((content.isEmpty ? words : content).map(\.key), entry)
+            if words.count == 1, words[0].script == .latin {
+                let skeleton = Self.skeleton(latin: words[0].normalized)
+                if skeleton.count >= 3 { skeletons[skeleton, default: []].append(entry) }
+            }
+        }
+        for entry in glossary.cues {
+            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
+            cues.insert(words.map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+        }
+        for entry in glossary.hedges {
+            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map(\.key), entry)
+        }
+    }
+
+    public func isStopword(_ token: Token) -> Bool {
+        stopwords.contains(token.normalized)
+    }
+
+    // MARK: Phrases
+
+    /// A glossary phrase found in a text.
+    public struct PhraseMatch: Sendable, Equatable {
+        /// Indices into the token array the match spans (stop words inside included).
+        public var tokens: ClosedRange<Int>
+        public var entries: [PhraseEntry]
+        /// The phrase matched only once a word was transliterated into the other script.
+        public var viaTransliteration: Bool
+
+        /// The functions the phrase names, in glossary order, without repeats.
+        public var functions: [String] {
+            var seen: [String] = []
+            for id in entries.flatMap(\.functions) where !seen.contains(id) { seen.append(id) }
+            return seen
+        }
+    }
+
+    /// Punctuation that ends a phrase: a phrase never spans a comma or a dash.
+    static func isBarrier(_ token: Token) -> Bool {
+        token.kind == .punctuation && !"-‐/'&+".contains(token.surface)
+    }
+
+    /// Finds glossary phrases left to right, longest first. Stop words are skipped; a word
+    /// that matches nothing as written is tried transliterated into the other script.
+    public func matchPhrases(_ tokens: [Token]) -> [PhraseMatch] {
+        var matches: [PhraseMatch] = []
+        var segment: [Int] = []
+        func flush() {
+            var i = 0
+            while i < segment.count {
+                let found = phrases.longestMatch(from: i) { position in
+                    position < segment.count ? self.keys(for: tokens[segment[position]]) : nil
+                }
+                if let found {
+                    matches.append(PhraseMatch(tokens: segment[i]...segment[i + found.length - 1], entries: found.values,
+                                               viaTransliteration: found.alternate))
+                    i += found.length
+                } else if let entries = skeletonMatch(tokens[segment[i]]) {
+                    matches.append(PhraseMatch(tokens: segment[i]...segment[i], entries: entries, viaTransliteration: true))
+                    i += 1
+                } else {
+                    i += 1
+                }
+            }
+            segment = []
+        }
+        for (index, token) in tokens.enumerated() {
+            if Self.isBarrier(token) { flush(); continue }
+            if token.isWord, !isStopword(token) { segment.append(index) }
+        }
+        flush()
+        return matches
+    }
+
+    /// The keys a token may be read as: its stem, then its stem in the other script.
+    private func keys(for token: Token) -> [String] {
+        guard token.kind == .word, token.script != .other else { return [token.key] }
+        if let cached = alternateKeys[token.normalized] { return [token.key] + cached }
+        var alternates: [String] = []
+        if token.normalized.count < 3 {
+            // Too short to transliterate safely: «и», "us".
+        } else if token.script == .cyrillic, let translit = russianToLatin {
+            let latin = Self.asciiLetters(translit(token.normalized))
+            if !latin.isEmpty { alternates.append(tokenizer.stem(latin, script: .latin)) }
+        } else if token.script == .latin, let translit = latinToCyrillic {
+            let cyrillic = tokenizer.stem(ICUNormalizer.nfkcCasefold(translit(token.normalized)), script: .cyrillic)
+            if !cyrillic.isEmpty { alternates.append(cyrillic) }
+        }
+        alternates.removeAll { $0 == token.key }
+        alternateKeys[token.normalized] = alternates
+        return [token.key] + alternates
+    }
+
+    /// A Cyrillic loanword whose sound matches a one-word English phrase: «креатив» and
+    /// "creative", «аутрич» and "outreach", «брифы» and "brief" share a consonant skeleton.
+    private func skeletonMatch(_ token: Token) -> [PhraseEntry]? {
+        guard token.kind == .word, token.script == .cyrillic, token.normalized.count >= 4,
+              let translit = russianToLatin else { return nil }
+        let skeleton = Self.skeleton(latin: Self.asciiLetters(translit(token.key)), stripPlural: false)
+        guard skeleton.count >= 3 else { return nil }
+        return skeletons[skeleton]
+    }
+
+    static func asciiLetters(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.map(Character.init))
+    }
+
+    /// A rough consonant skeleton of a Latin word, spelling English and transliterated Russian
+    /// sounds alike: c/k/q, "tion"/"shn", ph/f, w/v; vowels and doubled letters dropped.
+    static func skeleton(latin word: String, stripPlural: Bool = true) -> String {
+        var w = asciiLetters(word)
+        if stripPlural, w.count > 4, w.hasSuffix("s"), !w.hasSuffix("ss") { w.removeLast() }
+        for (from, to) in [("tion", "shn"), ("sion", "shn"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("q", "k"),
+                           ("x", "ks"), ("w", "v"), ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"),
+                           ("kh", "h"), ("zh", "j"), ("dzh", "j"), ("y", "")] {
+            w = w.replacingOccurrences(of: from, with: to)
+        }
+        var result = ""
+        for char in w where !"aeiou".contains(char) {
+            if result.last != char { result.append(char) }
+        }
+        return result
+    }
+
+    // MARK: Cues and hedges
+
+    /// The key of a word matched as written rather than by stem.
+    static func exactKey(_ token: Token) -> String { "=" + token.normalized }
+
+    public struct CueMatch: Sendable, Equatable {
+        public var tokens: ClosedRange<Int>
+        public var entries: [CueEntry]
+    }
+
+    /// Finds stance cues (and negators, subjects, ...) left to right, longest first, over all
+    /// words including stop words; a cue never spans punctuation other than hyphens.
+    public func matchCues(_ tokens: [Token]) -> [CueMatch] {
+        matchAll(cues, tokens, crossPunctuation: false).map { CueMatch(tokens: $0.0, entries: $0.1) }
+    }
+
+    public struct HedgeMatch: Sendable, Equatable {
+        public var tokens: ClosedRange<Int>
+        public var entries: [HedgeEntry]
+    }
+
+    /// Finds hedges; punctuation inside them is ignored, so «и т.д.» matches "и т д".
+    public func matchHedges(_ tokens: [Token]) -> [HedgeMatch] {
+        matchAll(hedges, tokens, crossPunctuation: true).map { HedgeMatch(tokens: $0.0, entries: $0.1) }
+    }
+
+    private func matchAll<V>(_ trie: Trie<V>, _ tokens: [Token], crossPunctuation: Bool) -> [(ClosedRange<Int>, [V])] {
+        var result: [(ClosedRange<Int>, [V])] = []
+        var segment: [Int] = []
+        func flush() {
+            var i = 0
+            while i < segment.count {
+                if let found = trie.longestMatch(from: i, keysAt: { position in
+                    guard position < segment.count else { return nil }
+                    let token = tokens[segment[position]]
+                    return [token.key, Self.exactKey(token)]
+                }) {
+                    result.append((segment[i]...segment[i + found.length - 1], found.values))
+                    i += found.length
+                } else {
+                    i += 1
+                }
+            }
+            segment = []
+        }
+        for (index, token) in tokens.enumerated() {
+            if token.isWord { segment.append(index) } else if !crossPunctuation && Self.isBarrier(token) { flush() }
+        }
+        flush()
+        return result
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Reads glossary files. Each file is tab-separated with a header row that says what it holds:
+///
+///     id  group  en  ru  [required]   functions and their labels
+///     function  lang  phrase          phrases naming functions
+///     role  stance  lang  phrase [match]  stance cues and the words stance reading needs
+///     kind  lang  phrase              hedges and ownerless wordings
+///     lang  word                      stop words
+///
+/// Lines starting with "#" and blank lines are ignored; columns after the named ones are
+/// notes. A malformed line is an error naming the file and line.
+public enum GlossaryReader {
+    public struct File: Sendable {
+        public var name: String
+        public var text: String
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// The glossary compiled into capdiff from glossary/*.tsv.
+    public static var defaultFiles: [File] {
+        defaultGlossaryFiles.map { File(name: "glossary/" + $0.name, text: $0.text) }
+    }
+
+    /// Loads the default glossary (unless `includeDefault` is false) with the user's layers
+    /// (files or folders of .tsv files) over it, in order.
+    public static func load(layers paths: [String], includeDefault: Bool = true) throws(Diagnostic) -> Glossary {
+        var layers: [[File]] = includeDefault ? [defaultFiles] : []
+        for path in paths { layers.append(try files(at: path)) }
+        return try load(layers)
+    }
+
+    public static func load(_ layers: [[File]]) throws(Diagnostic) -> Glossary {
+        var glossary = Glossary()
+        for layer in layers {
+            var parsed = Glossary()
+            for file in layer { try parse(file, into: &parsed) }
+            merge(parsed, into: &glossary)
+        }
+        let known = Set(glossary.functions.map(\.id))
+        for entry in glossary.phrases {
+            for id in entry.functions where !known.contains(id) {
+                throw .error(entry.source.file, line: entry.source.line,
+                             "phrase \"\(entry.phrase)\" names unknown function \"\(id)\"; define it in a functions file (id, group, en, ru)")
+            }
+        }
+        return glossary
+    }
+
+    /// The .tsv files of a glossary path: the file itself, or a folder's files in name order.
+    public static func files(at path: String) throws(Diagnostic) -> [File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .error(path, "glossary not found; check the path given to --glossary")
+        }
+        var paths = [path]
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            paths = names.filter { $0.hasSuffix(".tsv") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            if paths.isEmpty { throw .error(path, "glossary folder holds no .tsv files") }
+        }
+        var files: [File] = []
+        for p in paths {
+            let source = try SourceFile.readText(p)
+            if let warning = source.warnings.first { throw .error(p, line: warning.line, "glossary is not valid UTF-8; save it as UTF-8") }
+            files.append(File(name: p, text: source.text))
+        }
+        return files
+    }
+
+    // MARK: Parsing
+
+    enum Table { case functions, phrases, cues, hedges, stopwords }
+
+    static func table(forHeader columns: [String]) -> Table? {
+        switch columns.prefix(2).joined(separator: "\t") {
+        case "id\tgroup": .functions
+        case "function\tlang": .phrases
+        case "role\tstance": .cues
+        case "kind\tlang": .hedges
+        case "lang\tword": .stopwords
+        default: nil
+        }
+    }
+
+    static let languages: Set<String> = ["en", "ru"]
+
+    static func parse(_ file: File, into glossary: inout Glossary) throws(Diagnostic) {
+        var header: [String]?
+        var table: Table?
+        for (index, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.trimmingWhitespace().isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+            guard let currentHeader = header, let currentTable = table else {
+                guard let t = Self.table(forHeader: columns) else {
+                    throw .error(file.name, line: number, "unknown glossary header \"\(columns.joined(separator: " "))\"; start the file with a header row such as \"function<TAB>lang<TAB>phrase\" (see glossary/README.md)")
+                }
+                header = columns
+                table = t
+                continue
+            }
+            let source = GlossarySource(file: file.name, line: number)
+            func column(_ name: String) -> String? {
+                guard let i = currentHeader.firstIndex(of: name), i < columns.count else { return nil }
+                return columns[i]
+            }
+            func require(_ name: String) throws(Diagnostic) -> String {
+                guard let value = column(name), !value.isEmpty else {
+                    throw .error(file.name, line: number, "missing \"\(name)\" (expected tab-separated columns: \(currentHeader.joined(separator: ", ")), found \(columns.count)); separate columns with a tab")
+                }
+                return value
+            }
+            func language() throws(Diagnostic) -> String {
+                let lang = try require("lang")
+                guard languages.contains(lang) else {
+                    throw .error(file.name, line: number, "unknown language \"\(lang)\"; use en or ru")
+                }
+                return lang
+            }
+            switch currentTable {
+            case .functions:
+                let id = try require("id")
+                guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                    throw .error(file.name, line: number, "function id \"\(id)\" may hold only letters, digits, \"-\" and \"_\"")
+                }
+                guard let group = FunctionInfo.Group(rawValue: try require("group")) else {
+                    throw .error(file.name, line: number, "group must be strategic or execution, not \"\(column("group") ?? "")\"")
+                }
+                var labels: [String: String] = [:]
+                for lang in languages.sorted() { if let label = column(lang), !label.isEmpty { labels[lang] = label } }
+                let requiredText = column("required")?.lowercased() ?? ""
+                glossary.functions.append(FunctionInfo(id: id, group: group, labels: labels,
+                                                       required: ["yes", "true", "1", "required"].contains(requiredText), source: source))
+            case .phrases:
+                let ids = try require("function").split(separator: "+").map { String($0.trimmingWhitespace()) }
+                glossary.phrases.append(PhraseEntry(functions: ids, language: try language(), phrase: try require("phrase"), source: source))
+            case .cues:
+                guard let role = CueRole(rawValue: try require("role")) else {
+                    throw .error(file.name, line: number, "unknown cue role \"\(column("role") ?? "")\"; use one of \(CueRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let stanceText = column("stance") ?? ""
+                let stance = Stance(rawValue: stanceText)
+                if role == .cue || role == .heading || role == .agent {
+                    guard stance != nil else {
+                        throw .error(file.name, line: number, "a \(role.rawValue) needs a stance (owns, shares, supports, needs, excludes), not \"\(stanceText)\"")
+                    }
+                }
+                let match = column("match") ?? ""
+                guard match.isEmpty || match == "stem" || match == "exact" else {
+                    throw .error(file.name, line: number, "match must be stem or exact, not \"\(match)\"")
+                }
+                glossary.cues.append(CueEntry(role: role, stance: stance, language: try language(), phrase: try require("phrase"),
+                                              exact: match == "exact", source: source))
+            case .hedges:
+                guard let kind = AmbiguityKind(rawValue: try require("kind")), kind == .hedge || kind == .vagueOwner else {
+                    throw .error(file.name, line: number, "kind must be hedge or vague-owner, not \"\(column("kind") ?? "")\"")
+                }
+                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"), source: source))
+            case .stopwords:
+                glossary.stopwords.append(StopwordEntry(language: try language(), word: try require("word"), source: source))
+            }
+        }
+    }
+
+    // MARK: Layering
+
+    /// The phrase's identity across layers: its language and words, case and spacing aside.
+    static func layerKey(language: String, phrase: String) -> String {
+        language + ":" + phrase.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func merge(_ layer: Glossary, into glossary: inout Glossary) {
+        for function in layer.functions {
+            if let i = glossary.functions.firstIndex(where: { $0.id == function.id }) {
+                var merged = function
+                merged.labels = glossary.functions[i].labels.merging(function.labels) { _, new in new }
+                glossary.functions[i] = merged
+            } else {
+                glossary.functions.append(function)
+            }
+        }
+        // A later layer's phrase replaces every earlier entry of the same phrase; "-" as the
+        // function removes it.
+        let replaced = Set(layer.phrases.map { layerKey(language: $0.language, phrase: $0.phrase) })
+        glossary.phrases.removeAll { replaced.contains(layerKey(language: $0.language, phrase: $0.phrase)) }
+        glossary.phrases += layer.phrases.filter { $0.functions != ["-"] }
+        glossary.cues += layer.cues
+        glossary.hedges += layer.hedges
+        glossary.stopwords += layer.stopwords
+    }
+}

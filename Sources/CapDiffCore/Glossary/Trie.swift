@@ -1,0 +1,46 @@
+/// A trie over token keys: finds the longest glossary phrase starting at a position.
+final class Trie<Value> {
+    final class Node {
+        var children: [String: Node] = [:]
+        var values: [Value] = []
+    }
+
+    let root = Node()
+    private(set) var count = 0
+
+    func insert(_ keys: [String], _ value: Value) {
+        guard !keys.isEmpty else { return }
+        var node = root
+        for key in keys {
+            if let next = node.children[key] {
+                node = next
+            } else {
+                let next = Node()
+                node.children[key] = next
+                node = next
+            }
+        }
+        node.values.append(value)
+        count += 1
+    }
+
+    /// The longest path from `start` whose node holds values. `keysAt(i)` lists the keys
+    /// position i may be read as (its stem first, then transliterated forms); nil ends the walk.
+    func longestMatch(from start: Int, keysAt: (Int) -> [String]?) -> (length: Int, values: [Value], alternate: Bool)? {
+        var best: (Int, [Value], Bool)?
+        func walk(_ node: Node, _ position: Int, _ alternate: Bool) {
+            guard let keys = keysAt(position) else { return }
+            for (index, key) in keys.enumerated() {
+                guard let next = node.children[key] else { continue }
+                let viaAlternate = alternate || index > 0
+                let length = position - start + 1
+                if !next.values.isEmpty, best == nil || length > best!.0 || (length == best!.0 && best!.2 && !viaAlternate) {
+                    best = (length, next.values, viaAlternate)
+                }
+                walk(next, position + 1, viaAlternate)
+            }
+        }
+        walk(root, start, false)
+        return best
+    }
+}

@@ -1,0 +1,287 @@
+/// Reads plain text and Markdown outlines into units: headings, "Label:" lines, bullet and
+/// numbered lists, Markdown tables and prose paragraphs (split into sentences), each with the
+/// line where it starts.
+public struct OutlineReader {
+    private let sentences: SentenceSplitter
+
+    public init() {
+        sentences = SentenceSplitter()
+    }
+
+    public func read(_ source: SourceText) -> Outline {
+        var builder = Builder(sentences: sentences)
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            builder.add(String(line), number: index + 1)
+        }
+        builder.finish()
+        return Outline(path: source.path, units: builder.units, warnings: source.warnings)
+    }
+}
+
+// MARK: - Line patterns
+
+extension OutlineReader {
+    /// A Markdown ATX heading: its level and text.
+    static func heading(_ line: Substring) -> (level: Int, text: Substring)? {
+        let hashes = line.prefix { $0 == "#" }
+        guard (1...6).contains(hashes.count) else { return nil }
+        let rest = line.dropFirst(hashes.count)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingWhitespace()
+        while text.hasSuffix("#") { text = text.dropLast().trimmingWhitespace() }
+        return (hashes.count, text)
+    }
+
+    /// A list item: its marker ("-", "1.", "2.1", "(a)", "б)") and its text.
+    static func listItem(_ line: Substring) -> (marker: Substring, text: Substring)? {
+        guard let first = line.first else { return nil }
+        if "-*+•●▪◦–—·".contains(first) {
+            let rest = line.dropFirst()
+            guard let next = rest.first, next == " " || next == "\t" else { return nil }
+            // "---" and "***" are rules, not items.
+            return (line.prefix(1), rest.trimmingWhitespace())
+        }
+        // Numbered: "1.", "1)", "2.1", "2.1.3.", "(a)", "a)", "б)".
+        var index = line.startIndex
+        if first == "(" {
+            guard let close = line.firstIndex(of: ")"), line.distance(from: index, to: close) <= 5 else { return nil }
+            let inner = line[line.index(after: index)..<close]
+            guard !inner.isEmpty, inner.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            index = line.index(after: close)
+        } else if first.isNumber {
+            while index < line.endIndex, line[index].isNumber || line[index] == "." {
+                index = line.index(after: index)
+            }
+            if index < line.endIndex, line[index] == ")" { index = line.index(after: index) }
+            let marker = line[..<index]
+            // "2027 was..." is prose: a number needs a "." or ")" (or a dotted number) to be a marker.
+            guard marker.contains(".") || marker.contains(")") else { return nil }
+        } else if first.isLetter, line.count > 2 {
+            let second = line[line.index(after: index)]
+            guard second == ")" else { return nil }
+            index = line.index(index, offsetBy: 2)
+        } else {
+            return nil
+        }
+        guard index < line.endIndex, line[index] == " " || line[index] == "\t" else { return nil }
+        return (line[..<index], line[index...].trimmingWhitespace())
+    }
+
+    /// The cells of a Markdown table row ("| a | b |" or "a | b").
+    static func tableCells(_ line: Substring) -> [String]? {
+        guard line.contains("|") else { return nil }
+        var body = line
+        if body.hasPrefix("|") { body = body.dropFirst() }
+        if body.hasSuffix("|") { body = body.dropLast() }
+        let cells = body.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+        return cells.count >= 2 ? cells : nil
+    }
+
+    /// A table's separator row: "|---|:---:|".
+    static func isTableSeparator(_ line: Substring) -> Bool {
+        guard let cells = tableCells(line) else { return false }
+        return cells.allSatisfy { cell in
+            !cell.isEmpty && cell.contains("-") && cell.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " }
+        }
+    }
+
+    /// A short line ending in ":" ("Our side:", «Что нам нужно от вас:»), or a line that is
+    /// all bold ("**What we own**").
+    static func labelText(_ line: Substring) -> Substring? {
+        var text = line
+        if text.hasPrefix("**"), text.hasSuffix("**"), text.count > 4 {
+            text = text.dropFirst(2).dropLast(2).trimmingWhitespace()
+            if text.hasSuffix(":") { text = text.dropLast() }
+            return text
+        }
+        guard text.hasSuffix(":"), text.count <= 90 else { return nil }
+        text = text.dropLast().trimmingWhitespace()
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard (1...12).contains(words.count) else { return nil }
+        return text
+    }
+
+    static func isRule(_ line: Substring) -> Bool {
+        let chars = line.filter { !$0.isWhitespace }
+        return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
+    }
+}
+
+// MARK: - Building units
+
+extension OutlineReader {
+    fileprivate struct Builder {
+        let sentences: SentenceSplitter
+        var units: [Unit] = []
+        /// Open Markdown headings: (level, unit index).
+        var headings: [(level: Int, index: Int)] = []
+        /// A "Label:" line governing the list that follows it.
+        var label: Int?
+        /// The paragraph being collected: its lines and their numbers.
+        var paragraph: [(text: Substring, number: Int)] = []
+        /// The list item being collected (continuation lines join it).
+        var item: Unit?
+        var itemIndent = 0
+        /// The current table: its header unit's index.
+        var tableHeader: Int?
+        var pendingTableHeader: (cells: [String], number: Int, text: Substring)?
+        var sawContent = false
+        var firstContentLine: Int?
+        var blankBefore = true
+
+        var scope: Int? { label ?? headings.last?.index }
+
+        mutating func add(_ raw: String, number: Int) {
+            let line = Substring(raw)
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                flushItem()
+                flushPendingTableHeader()
+                flushParagraph()
+                tableHeader = nil
+                blankBefore = true
+                return
+            }
+            defer { blankBefore = false; sawContent = true }
+            if firstContentLine == nil { firstContentLine = number }
+
+            // A table: a header row, its separator, then rows.
+            if let pending = pendingTableHeader {
+                pendingTableHeader = nil
+                if OutlineReader.isTableSeparator(trimmed) {
+                    units.append(Unit(kind: .tableHeader, line: pending.number, text: pending.cells.joined(separator: " | "),
+                                      scope: scope, cells: pending.cells))
+                    tableHeader = units.count - 1
+                    return
+                }
+                addParagraphLine(pending.text, number: pending.number)
+            }
+            if let header = tableHeader, let cells = OutlineReader.tableCells(trimmed) {
+                units.append(Unit(kind: .tableRow, line: number, text: cells.joined(separator: " | "), scope: units[header].scope,
+                                  cells: cells, tableHeader: header))
+                return
+            }
+            tableHeader = nil
+
+            if let (level, text) = OutlineReader.heading(trimmed) {
+                flushAll()
+                while let last = headings.last, last.level >= level { headings.removeLast() }
+                label = nil
+                let isTitle = !sawContent && level == 1
+                units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
+                if !isTitle { headings.append((level, units.count - 1)) }
+                return
+            }
+            if OutlineReader.isRule(trimmed) {
+                // A setext underline turns the one-line paragraph above it into a heading.
+                if paragraph.count == 1, !trimmed.contains("*"), !trimmed.contains("_") {
+                    let (text, lineNumber) = paragraph[0]
+                    paragraph = []
+                    let level = trimmed.first == "=" ? 1 : 2
+                    while let last = headings.last, last.level >= level { headings.removeLast() }
+                    label = nil
+                    units.append(Unit(kind: .heading(level: level), line: lineNumber, text: String(text)))
+                    headings.append((level, units.count - 1))
+                    return
+                }
+                flushAll()
+                return
+            }
+            if let (marker, text) = OutlineReader.listItem(trimmed) {
+                flushItem()
+                flushParagraph()
+                item = Unit(kind: .item, line: number, text: String(text), scope: scope, marker: String(marker))
+                itemIndent = line.prefix { $0 == " " || $0 == "\t" }.count + 1
+                return
+            }
+            if OutlineReader.tableCells(trimmed) != nil, paragraph.isEmpty, item == nil {
+                pendingTableHeader = (OutlineReader.tableCells(trimmed)!, number, trimmed)
+                return
+            }
+            // An indented line right under a list item continues it.
+            if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
+                if line.first == " " || line.first == "\t" || !blankBefore {
+                    current.lineBreaks.append(current.text.utf16.count + 1)
+                    current.text += " " + trimmed
+                    item = current
+                    return
+                }
+            }
+            flushItem()
+            if paragraph.isEmpty, let text = OutlineReader.labelText(trimmed) {
+                flushParagraph()
+                label = nil
+                units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
+                label = units.count - 1
+                return
+            }
+            addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addParagraphLine(_ text: Substring, number: Int) {
+            // Prose after a list ends the list's label.
+            if paragraph.isEmpty, blankBefore, label != nil { label = nil }
+            paragraph.append((text, number))
+        }
+
+        mutating func flushItem() {
+            if let item { units.append(item) }
+            item = nil
+        }
+
+        mutating func flushPendingTableHeader() {
+            if let pending = pendingTableHeader { addParagraphLine(pending.text, number: pending.number) }
+            pendingTableHeader = nil
+        }
+
+        mutating func flushParagraph() {
+            guard !paragraph.isEmpty else { return }
+            defer { paragraph = [] }
+            // The document's first line, standing alone and not ending like a sentence, is its title.
+            if units.isEmpty, paragraph.count == 1, paragraph[0].number == firstContentLine,
+               !".!?".contains(paragraph[0].text.last ?? ".") {
+                units.append(Unit(kind: .title, line: paragraph[0].number, text: String(paragraph[0].text)))
+                return
+            }
+            var text = ""
+            var breaks: [Int] = []
+            for (index, line) in paragraph.enumerated() {
+                if index > 0 {
+                    text += " "
+                    breaks.append(text.utf16.count)
+                }
+                text += line.text
+            }
+            let first = paragraph[0].number
+            let lineOf = { (offset: Int) in first + breaks.prefix { $0 <= offset }.count }
+            let utf16 = Array(text.utf16)
+            for range in sentences.split(utf16) {
+                let sentence = String(decoding: utf16[range], as: UTF16.self).trimmingWhitespace()
+                guard !sentence.isEmpty else { continue }
+                let start = range.lowerBound + (utf16[range].prefix { $0 == 0x20 }.count)
+                let inner = breaks.filter { $0 > start && $0 < range.upperBound }.map { $0 - start }
+                units.append(Unit(kind: .prose, line: lineOf(start), text: String(sentence), lineBreaks: inner, scope: scope))
+            }
+        }
+
+        mutating func flushAll() {
+            flushItem()
+            flushPendingTableHeader()
+            flushParagraph()
+        }
+
+        mutating func finish() {
+            flushAll()
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace.
+    func trimmingWhitespace() -> SubSequence {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}

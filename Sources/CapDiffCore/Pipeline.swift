@@ -1,0 +1,35 @@
+/// The stages wired together: read → segment → normalise → match → classify → compare.
+/// One pipeline per thread (its stages hold ICU and Snowball state).
+public final class Pipeline {
+    public let glossary: Glossary
+    public let analyzer: Analyzer
+    private let reader = OutlineReader()
+
+    public init(glossary: Glossary) {
+        self.glossary = glossary
+        analyzer = Analyzer(glossary: glossary)
+    }
+
+    /// Reads and analyses one outline file (plain text or Markdown).
+    public func analyze(path: String) throws(Diagnostic) -> Analysis {
+        try analyze(SourceFile.readText(path))
+    }
+
+    public func analyze(_ source: SourceText) -> Analysis {
+        analyzer.analyze(reader.read(source))
+    }
+
+    public func compare(_ a: (name: String, analysis: Analysis), _ b: (name: String, analysis: Analysis)) -> Comparison {
+        Comparison(.init(name: a.name, analysis: a.analysis), .init(name: b.name, analysis: b.analysis), glossary: glossary)
+    }
+}
+
+/// capdiff's exit statuses, like diff's.
+public enum ExitStatus: Int32, Sendable {
+    /// Aligned: no contested, unclear or gap rows; no drift.
+    case aligned = 0
+    /// Differences found.
+    case differences = 1
+    /// Trouble: unreadable input, a bad glossary, bad arguments.
+    case trouble = 2
+}

@@ -1,0 +1,118 @@
+/// Splits text into tokens with ICU's word break iterator (not at whitespace: "co-produce",
+/// "day-to-day", «т.д.» and "KPI-отчёт" come out as their words), then normalises and stems
+/// each word. Not thread-safe: one per thread.
+public final class Tokenizer {
+    private let words: ICUBreaker?
+    private let normalizer = TextNormalizer()
+    private let english = SnowballStemmer(algorithm: "english")
+    private let russian = SnowballStemmer(algorithm: "russian")
+
+    public init() {
+        words = try? ICUBreaker(.word)
+    }
+
+    public func tokens(_ text: String) -> [Token] {
+        let utf16 = Array(text.utf16)
+        let segments = words?.segments(utf16) ?? [BreakSegment(start: 0, end: utf16.count, status: 200)]
+        var result: [Token] = []
+        result.reserveCapacity(segments.count)
+        for segment in segments {
+            let surface = String(decoding: utf16[segment.start..<segment.end], as: UTF16.self)
+            let range = segment.start..<segment.end
+            if !segment.isWordLike {
+                // Spaces vanish; each punctuation mark is kept, since it separates clauses.
+                for char in surface where !char.isWhitespace {
+                    let s = String(char)
+                    result.append(Token(kind: .punctuation, surface: s, normalized: normalizer.normalize(s), key: s,
+                                        script: .other, range: range, isMixedScript: false))
+                }
+                continue
+            }
+            let kind: Token.Kind = segment.status < 200 ? .number : .word
+            for part in Self.splitContraction(surface) {
+                result.append(makeToken(part, kind: kind, range: range))
+            }
+        }
+        return result
+    }
+
+    /// The key of a single word, as a glossary phrase of one word would be keyed.
+    public func key(_ word: String) -> String {
+        tokens(word).first(where: \.isWord)?.key ?? normalizer.normalize(word)
+    }
+
+    private func makeToken(_ surface: String, kind: Token.Kind, range: Range<Int>) -> Token {
+        var normalized = normalizer.normalize(surface)
+        let mixed = kind == .word && normalizer.isMixedScript(surface)
+        if mixed { normalized = normalizer.repairMixedScript(normalized) }
+        let script = Self.script(of: normalized)
+        return Token(kind: kind, surface: surface, normalized: normalized, key: stem(normalized, script: script),
+                     script: script, range: range, isMixedScript: mixed)
+    }
+
+    func stem(_ normalized: String, script: Script) -> String {
+        switch script {
+        case .latin: english?.stem(normalized) ?? normalized
+        case .cyrillic: Self.foldFleetingVowel(russian?.stem(normalized) ?? normalized)
+        case .other: normalized
+        }
+    }
+
+    static func script(of word: String) -> Script {
+        var counts = LanguageDetector.LetterCounts()
+        LanguageDetector.count(word, into: &counts)
+        if counts.cyrillic == 0 && counts.latin == 0 { return .other }
+        return counts.cyrillic >= counts.latin ? .cyrillic : .latin
+    }
+
+    /// Snowball keeps Russian fleeting vowels, so «рынок» stems to "рынок" but «рынка» to
+    /// "рынк". Dropping an о/е between the last two consonants of a stem gives both one key.
+    static func foldFleetingVowel(_ stem: String) -> String {
+        let chars = Array(stem)
+        guard chars.count >= 4 else { return stem }
+        let vowels: Set<Character> = ["а", "е", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"]
+        let last = chars[chars.count - 1], middle = chars[chars.count - 2], before = chars[chars.count - 3]
+        guard "кцнл".contains(last), middle == "о" || middle == "е", !vowels.contains(before) else { return stem }
+        return String(chars[..<(chars.count - 2)]) + String(last)
+    }
+
+    /// "don't" → "do" + "not", "can't" → "can" + "not", "we'll" → "we" + "will", "team's" → "team":
+    /// so cue phrases and negation need one spelling each.
+    static func splitContraction(_ word: String) -> [String] {
+        let w = word.replacingOccurrences(of: "\u{2019}", with: "'")
+        guard let apostrophe = w.firstIndex(of: "'") else { return [word] }
+        let lower = w.lowercased()
+        switch lower {
+        case "can't": return [String(w.prefix(2)) + "n", "not"]
+        case "won't": return ["will", "not"]
+        case "shan't": return ["shall", "not"]
+        default: break
+        }
+        if lower.hasSuffix("n't") { return [String(w.dropLast(3)), "not"] }
+        let head = String(w[..<apostrophe])
+        switch String(lower[lower.index(after: lower.firstIndex(of: "'")!)...]) {
+        case "ll": return [head, "will"]
+        case "re": return [head, "are"]
+        case "ve": return [head, "have"]
+        case "d": return [head, "would"]
+        case "m": return [head, "am"]
+        case "s": return [head]
+        default: return [word]
+        }
+    }
+}
+
+/// Splits prose into sentences with ICU's sentence break iterator. Not thread-safe.
+public final class SentenceSplitter {
+    private let breaker: ICUBreaker?
+
+    public init() {
+        breaker = try? ICUBreaker(.sentence)
+    }
+
+    /// The UTF-16 ranges of the sentences of `utf16`.
+    public func split(_ utf16: [UInt16]) -> [Range<Int>] {
+        guard let breaker else { return [0..<utf16.count] }
+        return breaker.segments(utf16).map { $0.start..<$0.end }
+    }
+}

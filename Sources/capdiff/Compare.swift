@@ -1,0 +1,67 @@
+import ArgumentParser
+import CapDiffCore
+import Foundation
+
+extension CapDiff {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two outlines: who owns, shares, supports, needs or excludes each function.")
+
+        @Argument(help: ArgumentHelp("The first side's outline.", valueName: "a"))
+        var a: String
+
+        @Argument(help: ArgumentHelp("The second side's outline.", valueName: "b"))
+        var b: String
+
+        @Option(name: .long, help: ArgumentHelp("The two sides' names (default: the files' names).", valueName: "ours,theirs"))
+        var names: String?
+
+        @Option(name: .long, help: ArgumentHelp("The documents' language (one, or one per side), instead of detecting it; also the report's language.", valueName: "en|ru"))
+        var lang: String?
+
+        @OptionGroup var options: CommonOptions
+
+        func validate() throws {
+            if let names {
+                let parts = names.split(separator: ",", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }), parts[0] != parts[1] else {
+                    throw ValidationError("--names takes two different names separated by a comma, such as --names ours,theirs")
+                }
+            }
+            _ = try parseLanguages(lang, count: 2)
+        }
+
+        func run() throws {
+            let glossary = try options.loadGlossary()
+            let pipeline = Pipeline(glossary: glossary)
+            var analyses = [try pipeline.analyze(path: a), try pipeline.analyze(path: b)]
+            for (i, language) in try parseLanguages(lang, count: 2).enumerated() {
+                if let language { analyses[i].language = language }
+            }
+            for warning in analyses.flatMap(\.warnings) { Output.error(warning.description) }
+            let sideNames = names?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? Self.defaultNames(a, b)
+            let comparison = pipeline.compare((sideNames[0], analyses[0]), (sideNames[1], analyses[1]))
+            let reportLanguage: Language = lang != nil ? analyses[0].language
+                : analyses.allSatisfy { $0.language == .ru } ? .ru : .en
+            switch options.format {
+            case .json: Output.write(JSONViews.comparison(comparison, glossary: glossary).serialized(pretty: true) + "\n")
+            case .markdown: Output.write(MarkdownRenderer(glossary: glossary, language: reportLanguage).render(comparison))
+            case .text: Output.write(TextRenderer(style: options.style(language: reportLanguage), glossary: glossary).render(comparison))
+            }
+            if comparison.hasDifferences { throw ExitCode(ExitStatus.differences.rawValue) }
+        }
+
+        /// The files' names without folder and extension ("a" and "b" when they are the same).
+        static func defaultNames(_ a: String, _ b: String) -> [String] {
+            func stem(_ path: String) -> String {
+                var name = (path as NSString).lastPathComponent
+                while case let ext = (name as NSString).pathExtension, !ext.isEmpty, ["md", "txt", "markdown", "text"].contains(ext.lowercased()) {
+                    name = (name as NSString).deletingPathExtension
+                }
+                return name
+            }
+            let (sa, sb) = (stem(a), stem(b))
+            return sa == sb ? ["A", "B"] : [sa, sb]
+        }
+    }
+}
