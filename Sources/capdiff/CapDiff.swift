@@ -12,7 +12,7 @@ struct CapDiff: ParsableCommand {
             2 trouble (unreadable input, bad glossary, bad arguments).
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Compare.self]
+        subcommands: [Analyze.self, Compare.self, Explain.self]
     )
 
     /// Runs the command; every failure becomes one line on stderr and exit status 2.

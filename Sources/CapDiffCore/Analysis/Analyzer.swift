@@ -22,7 +22,7 @@ public final class Analyzer {
             case .title, .tableHeader:
                 flags.addMixedScript(TextFacts(unit.text, index: index), unit: unit)
             case .heading, .label:
-                let facts = TextFacts(unit.text, index: index)
+                let facts = TextFacts(unit.text, index: index, heading: true)
                 headings[position] = HeadingReading(facts)
                 flags.addMixedScript(facts, unit: unit)
             case .item, .prose, .tableRow:

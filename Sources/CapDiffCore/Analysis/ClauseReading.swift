@@ -19,7 +19,9 @@ struct ClauseReading {
         passive = Self.passiveWording(clause, facts: facts)
 
         var found: [(Stance, String)] = []
-        let roles: [CueRole] = headingCues ? [.cue, .heading, .agent] : [.cue, .agent]
+        var roles: [CueRole] = headingCues ? [.cue, .heading] : [.cue]
+        // "by us", «вами»: agents name the doer only of a passive ("with you" is no agent).
+        if passive != nil { roles.append(.agent) }
         for role in roles {
             for (match, entry) in facts.cues(in: clause, role: role) {
                 guard var stance = entry.stance else { continue }

@@ -13,7 +13,7 @@ struct TableColumns {
     init(header: [String], index: GlossaryIndex) {
         self.index = index
         for (column, cell) in header.enumerated() where column > 0 {
-            let facts = TextFacts(cell, index: index)
+            let facts = TextFacts(cell, index: index, heading: true)
             let roles = Set(facts.cues.flatMap(\.entries).map(\.role))
             let words = facts.tokens.filter(\.isWord).map(\.normalized)
             if roles.contains(.we) || ["us", "ours", "нас", "наше", "наши"].contains(words.first ?? "") {
@@ -38,7 +38,7 @@ struct TableColumns {
         if Self.noMarks.contains(String(folded)) { return .none }
         if Self.yesMarks.contains(String(folded)) { return .yes }
         if folded == "c" || folded == "s" { return .stance(.supports) }
-        let facts = TextFacts(cell, index: index)
+        let facts = TextFacts(cell, index: index, heading: true)
         for clause in facts.clauses {
             let reading = ClauseReading(clause, facts: facts, headingCues: true)
             if let stance = reading.strong?.stance ?? reading.weak?.stance { return .stance(stance) }

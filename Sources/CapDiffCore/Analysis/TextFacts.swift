@@ -11,12 +11,12 @@ struct TextFacts {
     let hedges: [GlossaryIndex.HedgeMatch]
     let clauses: [Clause]
 
-    init(_ text: String, index: GlossaryIndex) {
+    init(_ text: String, index: GlossaryIndex, heading: Bool = false) {
         self.text = text
         tokens = index.tokenizer.tokens(text)
         phrases = index.matchPhrases(tokens)
         let covered = Set(phrases.flatMap { Array($0.tokens) })
-        cues = index.matchCues(tokens).filter { match in
+        cues = index.matchCues(tokens, inHeading: heading).filter { match in
             // Negators and subjects still count inside a phrase's span; stance words do not.
             match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.contains(where: covered.contains)
         }

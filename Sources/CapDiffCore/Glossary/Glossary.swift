@@ -47,6 +47,9 @@ public struct PhraseEntry: Sendable, Equatable {
     public var functions: [String]
     public var language: String
     public var phrase: String
+    /// Match the words as written rather than by stem (English "localization" stems to
+    /// "local", which would also match "a local team").
+    public var exact: Bool = false
     public var source: GlossarySource
 }
 

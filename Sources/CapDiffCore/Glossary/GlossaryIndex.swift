@@ -5,7 +5,13 @@ public final class GlossaryIndex {
     public let glossary: Glossary
     public let tokenizer: Tokenizer
     private let phrases = Trie<PhraseEntry>()
-    private let cues = Trie<CueEntry>()
+    /// Cue tries by role class, so a longer cue of one class never hides a word of another
+    /// ("we can help" as a heading cue must not swallow the subject "we" and the cue "help").
+    private let stanceCues = Trie<CueEntry>()
+    private let headingCues = Trie<CueEntry>()
+    private let negationCues = Trie<CueEntry>()
+    private let subjectCues = Trie<CueEntry>()
+    private let verbCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
     private let stopwords: Set<String>
     /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic.
@@ -21,15 +27,23 @@ public final class GlossaryIndex {
         for entry in glossary.phrases {
             let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
             let content = words.filter { !stopwords.contains($0.normalized) }
-            phrases.insert((content.isEmpty ? words : content).map(\.key), entry)
-            if words.count == 1, words[0].script == .latin {
+            phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+            if words.count == 1, words[0].script == .latin, !entry.exact {
                 let skeleton = Self.skeleton(latin: words[0].normalized)
-                if skeleton.count >= 3 { skeletons[skeleton, default: []].append(entry) }
+                if skeleton.count >= 4 { skeletons[skeleton, default: []].append(entry) }
             }
         }
         for entry in glossary.cues {
-            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
-            cues.insert(words.map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+            let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }
+            switch entry.role {
+            case .cue, .agent:
+                stanceCues.insert(keys, entry)
+                headingCues.insert(keys, entry)
+            case .heading: headingCues.insert(keys, entry)
+            case .negator, .notNegation: negationCues.insert(keys, entry)
+            case .we, .you: subjectCues.insert(keys, entry)
+            case .modal, .nonAction: verbCues.insert(keys, entry)
+            }
         }
         for entry in glossary.hedges {
             hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map(\.key), entry)
@@ -95,10 +109,12 @@ public final class GlossaryIndex {
         return matches
     }
 
-    /// The keys a token may be read as: its stem, then its stem in the other script.
-    private func keys(for token: Token) -> [String] {
-        guard token.kind == .word, token.script != .other else { return [token.key] }
-        if let cached = alternateKeys[token.normalized] { return [token.key] + cached }
+    /// The keys a token may be read as: its stem, its exact form, then its stem in the other
+    /// script.
+    private func keys(for token: Token) -> [(key: String, alternate: Bool)] {
+        let own = [(token.key, false), (Self.exactKey(token), false)]
+        guard token.kind == .word, token.script != .other else { return own }
+        if let cached = alternateKeys[token.normalized] { return own + cached.map { ($0, true) } }
         var alternates: [String] = []
         if token.normalized.count < 3 {
             // Too short to transliterate safely: «и», "us".
@@ -111,7 +127,17 @@ public final class GlossaryIndex {
         }
         alternates.removeAll { $0 == token.key }
         alternateKeys[token.normalized] = alternates
-        return [token.key] + alternates
+        return own + alternates.map { ($0, true) }
+    }
+
+    /// The word in the other script (ICU's Russian-Latin/BGN or Latin-Cyrillic), for `explain`.
+    public func transliterate(_ token: Token) -> String? {
+        guard token.kind == .word else { return nil }
+        switch token.script {
+        case .cyrillic: return russianToLatin?(token.normalized)
+        case .latin: return latinToCyrillic?(token.normalized)
+        case .other: return nil
+        }
     }
 
     /// A Cyrillic loanword whose sound matches a one-word English phrase: «креатив» and
@@ -120,7 +146,8 @@ public final class GlossaryIndex {
         guard token.kind == .word, token.script == .cyrillic, token.normalized.count >= 4,
               let translit = russianToLatin else { return nil }
         let skeleton = Self.skeleton(latin: Self.asciiLetters(translit(token.key)), stripPlural: false)
-        guard skeleton.count >= 3 else { return nil }
+        // Four consonants at least: three let «дальнейшую» (stem «дальн») pass for "deadline".
+        guard skeleton.count >= 4 else { return nil }
         return skeletons[skeleton]
     }
 
@@ -155,10 +182,14 @@ public final class GlossaryIndex {
         public var entries: [CueEntry]
     }
 
-    /// Finds stance cues (and negators, subjects, ...) left to right, longest first, over all
-    /// words including stop words; a cue never spans punctuation other than hyphens.
-    public func matchCues(_ tokens: [Token]) -> [CueMatch] {
-        matchAll(cues, tokens, crossPunctuation: false).map { CueMatch(tokens: $0.0, entries: $0.1) }
+    /// Finds stance cues (with heading cues in a heading), negators, subjects and verbs, each
+    /// class left to right, longest first, over all words including stop words; a cue never
+    /// spans punctuation other than hyphens.
+    public func matchCues(_ tokens: [Token], inHeading: Bool = false) -> [CueMatch] {
+        [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues]
+            .flatMap { matchAll($0, tokens, crossPunctuation: false) }
+            .sorted { $0.0.lowerBound < $1.0.lowerBound }
+            .map { CueMatch(tokens: $0.0, entries: $0.1) }
     }
 
     public struct HedgeMatch: Sendable, Equatable {
@@ -180,7 +211,7 @@ public final class GlossaryIndex {
                 if let found = trie.longestMatch(from: i, keysAt: { position in
                     guard position < segment.count else { return nil }
                     let token = tokens[segment[position]]
-                    return [token.key, Self.exactKey(token)]
+                    return [(token.key, false), (Self.exactKey(token), false)]
                 }) {
                     result.append((segment[i]...segment[i + found.length - 1], found.values))
                     i += found.length

@@ -3,7 +3,7 @@ import Foundation
 /// Reads glossary files. Each file is tab-separated with a header row that says what it holds:
 ///
 ///     id  group  en  ru  [required]   functions and their labels
-///     function  lang  phrase          phrases naming functions
+///     function  lang  phrase [match]  phrases naming functions
 ///     role  stance  lang  phrase [match]  stance cues and the words stance reading needs
 ///     kind  lang  phrase              hedges and ownerless wordings
 ///     lang  word                      stop words
@@ -115,6 +115,13 @@ public enum GlossaryReader {
                 }
                 return value
             }
+            func matchExactly() throws(Diagnostic) -> Bool {
+                let match = column("match") ?? ""
+                guard match.isEmpty || match == "stem" || match == "exact" else {
+                    throw .error(file.name, line: number, "match must be stem or exact, not \"\(match)\"")
+                }
+                return match == "exact"
+            }
             func language() throws(Diagnostic) -> String {
                 let lang = try require("lang")
                 guard languages.contains(lang) else {
@@ -138,7 +145,8 @@ public enum GlossaryReader {
                                                        required: ["yes", "true", "1", "required"].contains(requiredText), source: source))
             case .phrases:
                 let ids = try require("function").split(separator: "+").map { String($0.trimmingWhitespace()) }
-                glossary.phrases.append(PhraseEntry(functions: ids, language: try language(), phrase: try require("phrase"), source: source))
+                glossary.phrases.append(PhraseEntry(functions: ids, language: try language(), phrase: try require("phrase"),
+                                                    exact: try matchExactly(), source: source))
             case .cues:
                 guard let role = CueRole(rawValue: try require("role")) else {
                     throw .error(file.name, line: number, "unknown cue role \"\(column("role") ?? "")\"; use one of \(CueRole.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -150,12 +158,8 @@ public enum GlossaryReader {
                         throw .error(file.name, line: number, "a \(role.rawValue) needs a stance (owns, shares, supports, needs, excludes), not \"\(stanceText)\"")
                     }
                 }
-                let match = column("match") ?? ""
-                guard match.isEmpty || match == "stem" || match == "exact" else {
-                    throw .error(file.name, line: number, "match must be stem or exact, not \"\(match)\"")
-                }
                 glossary.cues.append(CueEntry(role: role, stance: stance, language: try language(), phrase: try require("phrase"),
-                                              exact: match == "exact", source: source))
+                                              exact: try matchExactly(), source: source))
             case .hedges:
                 guard let kind = AmbiguityKind(rawValue: try require("kind")), kind == .hedge || kind == .vagueOwner else {
                     throw .error(file.name, line: number, "kind must be hedge or vague-owner, not \"\(column("kind") ?? "")\"")

@@ -25,14 +25,15 @@ final class Trie<Value> {
     }
 
     /// The longest path from `start` whose node holds values. `keysAt(i)` lists the keys
-    /// position i may be read as (its stem first, then transliterated forms); nil ends the walk.
-    func longestMatch(from start: Int, keysAt: (Int) -> [String]?) -> (length: Int, values: [Value], alternate: Bool)? {
+    /// position i may be read as (its stem, its exact form, then transliterated forms, which
+    /// are marked alternate); nil ends the walk. At equal length a path without alternates wins.
+    func longestMatch(from start: Int, keysAt: (Int) -> [(key: String, alternate: Bool)]?) -> (length: Int, values: [Value], alternate: Bool)? {
         var best: (Int, [Value], Bool)?
         func walk(_ node: Node, _ position: Int, _ alternate: Bool) {
             guard let keys = keysAt(position) else { return }
-            for (index, key) in keys.enumerated() {
+            for (key, isAlternate) in keys {
                 guard let next = node.children[key] else { continue }
-                let viaAlternate = alternate || index > 0
+                let viaAlternate = alternate || isAlternate
                 let length = position - start + 1
                 if !next.values.isEmpty, best == nil || length > best!.0 || (length == best!.0 && best!.2 && !viaAlternate) {
                     best = (length, next.values, viaAlternate)
