@@ -14,16 +14,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(name: "CICUSystem", path: "Sources/CICUSystem", pkgConfig: "icu-i18n",
                        providers: [.apt(["libicu-dev"])]),
         .target(name: "CICU", dependencies: ["CICUSystem"], path: "Sources/CICU"),
+        .systemLibrary(name: "CLibXML2System", path: "Sources/CLibXML2System", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLibXML2", dependencies: ["CLibXML2System"], path: "Sources/CLibXML2"),
+        .systemLibrary(name: "CGMimeSystem", path: "Sources/CGMimeSystem", pkgConfig: "gmime-3.0",
+                       providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(name: "CGMime", dependencies: ["CGMimeSystem"], path: "Sources/CGMime"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "CapDiffCore",
-            dependencies: ["CICU", "CStemmer"],
+            dependencies: ["CICU", "CLibXML2", "CGMime", "CStemmer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/CapDiffCore",
             plugins: ["EmbedGlossary"]
         ),

@@ -4,6 +4,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/uspoof.h>
 #include <unicode/utrans.h>
+#include <unicode/utext.h>
 
 const char *cicu_error_name(int32_t err) { return u_errorName((UErrorCode)err); }
 
@@ -58,11 +59,50 @@ int32_t cicu_breaker_segments(cicu_breaker *b, const uint16_t *text, int32_t len
     return count;
 }
 
+int32_t cicu_breaker_segments_utf8(cicu_breaker *b, const char *text, int32_t len,
+                                   int32_t *starts, int32_t *ends, int32_t *statuses, int32_t cap,
+                                   int32_t *err) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, text, len, &status);
+    if (U_FAILURE(status)) { *err = status; return 0; }
+    ubrk_setUText(b->it, ut, &status);
+    if (U_FAILURE(status)) { utext_close(ut); *err = status; return 0; }
+    int32_t count = 0;
+    int32_t start = ubrk_first(b->it);
+    for (int32_t end = ubrk_next(b->it); end != UBRK_DONE; start = end, end = ubrk_next(b->it)) {
+        if (count < cap) {
+            starts[count] = start;
+            ends[count] = end;
+            statuses[count] = ubrk_getRuleStatus(b->it);
+        }
+        count++;
+    }
+    static const UChar empty[1] = {0};
+    ubrk_setText(b->it, empty, 0, &status);
+    utext_close(ut);
+    *err = U_ZERO_ERROR;
+    return count;
+}
+
 struct cicu_translit { UTransliterator *t; };
 
 cicu_translit *cicu_translit_open(const uint16_t *id, int32_t id_len, int32_t *err) {
     UErrorCode status = U_ZERO_ERROR;
     UTransliterator *t = utrans_openU((const UChar *)id, id_len, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    *err = status;
+    if (U_FAILURE(status)) return NULL;
+    cicu_translit *r = malloc(sizeof *r);
+    if (!r) { utrans_close(t); *err = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    r->t = t;
+    return r;
+}
+
+cicu_translit *cicu_translit_open_rules(const uint16_t *id, int32_t id_len, const uint16_t *rules,
+                                        int32_t rules_len, int32_t *err) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    UTransliterator *t = utrans_openU((const UChar *)id, id_len, UTRANS_FORWARD, (const UChar *)rules, rules_len,
+                                      &parse, &status);
     *err = status;
     if (U_FAILURE(status)) return NULL;
     cicu_translit *r = malloc(sizeof *r);

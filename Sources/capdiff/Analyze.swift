@@ -17,6 +17,7 @@ extension CapDiff {
         func run() throws {
             let glossary = try options.loadGlossary()
             let pipeline = Pipeline(glossary: glossary)
+            CapDiff.keepAlive.append(pipeline)
             var analysis = try pipeline.analyze(path: file)
             if let language = try parseLanguages(lang, count: 1)[0] { analysis.language = language }
             for warning in analysis.warnings { Output.error(warning.description) }

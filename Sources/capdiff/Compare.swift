@@ -34,6 +34,7 @@ extension CapDiff {
         func run() throws {
             let glossary = try options.loadGlossary()
             let pipeline = Pipeline(glossary: glossary)
+            CapDiff.keepAlive.append(pipeline)
             var analyses = [try pipeline.analyze(path: a), try pipeline.analyze(path: b)]
             for (i, language) in try parseLanguages(lang, count: 2).enumerated() {
                 if let language { analyses[i].language = language }
@@ -51,14 +52,10 @@ extension CapDiff {
             if comparison.hasDifferences { throw ExitCode(ExitStatus.differences.rawValue) }
         }
 
-        /// The files' names without folder and extension ("a" and "b" when they are the same).
+        /// The files' stems: names without folder and extension ("A" and "B" when they are the same).
         static func defaultNames(_ a: String, _ b: String) -> [String] {
             func stem(_ path: String) -> String {
-                var name = (path as NSString).lastPathComponent
-                while case let ext = (name as NSString).pathExtension, !ext.isEmpty, ["md", "txt", "markdown", "text"].contains(ext.lowercased()) {
-                    name = (name as NSString).deletingPathExtension
-                }
-                return name
+                ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             }
             let (sa, sb) = (stem(a), stem(b))
             return sa == sb ? ["A", "B"] : [sa, sb]

@@ -15,6 +15,7 @@ extension CapDiff {
         func run() throws {
             let glossary = try options.loadGlossary()
             let pipeline = Pipeline(glossary: glossary)
+            CapDiff.keepAlive.append(pipeline)
             if let colon = target.lastIndex(of: ":"), let line = Int(target[target.index(after: colon)...]),
                FileManager.default.fileExists(atPath: String(target[..<colon])) {
                 let path = String(target[..<colon])

@@ -22,9 +22,18 @@ int32_t cicu_breaker_segments(cicu_breaker *breaker, const uint16_t *text, int32
                               int32_t *starts, int32_t *ends, int32_t *statuses, int32_t cap,
                               int32_t *err);
 
+// The same over UTF-8 text (through UText), with UTF-8 offsets: Swift slices UTF-8 in O(1).
+int32_t cicu_breaker_segments_utf8(cicu_breaker *breaker, const char *text, int32_t len,
+                                   int32_t *starts, int32_t *ends, int32_t *statuses, int32_t cap,
+                                   int32_t *err);
+
 // Transliterators by ICU id ("Russian-Latin/BGN", "Latin-Cyrillic", ...).
 typedef struct cicu_translit cicu_translit;
 cicu_translit *cicu_translit_open(const uint16_t *id, int32_t id_len, int32_t *err);
+// A transliterator compiled from rules (ICU rule syntax). Unlike opening by id, this does not
+// build ICU's transliterator registry, which costs about 10 ms the first time.
+cicu_translit *cicu_translit_open_rules(const uint16_t *id, int32_t id_len, const uint16_t *rules,
+                                        int32_t rules_len, int32_t *err);
 void cicu_translit_close(cicu_translit *translit);
 // Transliterates buf[0..len) in place; returns the new length (which may exceed cap:
 // then nothing useful was written and the caller retries with a larger buffer).

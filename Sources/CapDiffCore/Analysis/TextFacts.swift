@@ -14,9 +14,17 @@ struct TextFacts {
     init(_ text: String, index: GlossaryIndex, heading: Bool = false) {
         self.text = text
         tokens = index.tokenizer.tokens(text)
-        phrases = index.matchPhrases(tokens)
+        let allCues = index.matchCues(tokens, inHeading: heading)
+        var found = index.matchPhrases(tokens, transliterate: false)
+        if found.isEmpty, !heading, allCues.contains(where: { $0.entries.contains { [.cue, .heading, .we, .you].contains($0.role) } }) {
+            // A line that claims something but names no function: try its words in the other
+            // script («кпи» for "KPI», «креатив» for "creative"). Only here, since ICU's
+            // transliterators take ~10 ms to open.
+            found = index.matchPhrases(tokens, transliterate: true)
+        }
+        phrases = found
         let covered = Set(phrases.flatMap { Array($0.tokens) })
-        cues = index.matchCues(tokens, inHeading: heading).filter { match in
+        cues = allCues.filter { match in
             // Negators and subjects still count inside a phrase's span; stance words do not.
             match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.contains(where: covered.contains)
         }
@@ -26,10 +34,10 @@ struct TextFacts {
 
     /// The text of a token range as written.
     func surface(_ range: ClosedRange<Int>) -> String {
-        let utf16 = Array(text.utf16)
-        let start = tokens[range.lowerBound].range.lowerBound
-        let end = tokens[range.upperBound].range.upperBound
-        return String(decoding: utf16[start..<end], as: UTF16.self)
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: tokens[range.lowerBound].range.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: tokens[range.upperBound].range.upperBound)
+        return String(text[start..<end])
     }
 
     func cues(in clause: Clause, role: CueRole) -> [(match: GlossaryIndex.CueMatch, entry: CueEntry)] {

@@ -14,7 +14,7 @@ struct UnitReader {
     }
 
     func line(ofToken token: Int) -> Int {
-        unit.line(atUTF16Offset: facts.tokens[token].range.lowerBound)
+        unit.line(atOffset: facts.tokens[token].range.lowerBound)
     }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
@@ -72,7 +72,9 @@ struct UnitReader {
         let reading = readings[i]
         if let strong = reading.strong { return (strong.stance, .cue(strong.reason)) }
         if reading.passive != nil {
-            // "X will be handled" names no owner, unless a heading ("What we own") does.
+            // "X will be handled" names no owner, unless it is an item of a list whose heading
+            // does ("What we own:"); a paragraph under a heading is not one of its items.
+            guard unit.kind != .prose else { return nil }
             return heading?.stance.map { ($0.stance, .heading(heading!.text)) }
         }
         let sentence = facts.clauses[i].sentence
@@ -137,7 +139,7 @@ struct AmbiguityCollector {
 
     mutating func addMixedScript(_ facts: TextFacts, unit: Unit) {
         for token in facts.tokens where token.isMixedScript {
-            add(.mixedScript, line: unit.line(atUTF16Offset: token.range.lowerBound), unit: unit,
+            add(.mixedScript, line: unit.line(atOffset: token.range.lowerBound), unit: unit,
                 reason: "\"\(token.surface)\" mixes Cyrillic and Latin letters")
         }
     }

@@ -14,10 +14,23 @@ public final class GlossaryIndex {
     private let verbCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
     private let stopwords: Set<String>
-    /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic.
-    private var skeletons: [String: [PhraseEntry]] = [:]
-    private lazy var russianToLatin = try? ICUTransliterator(id: "Russian-Latin/BGN")
-    private lazy var latinToCyrillic = try? ICUTransliterator(id: "Latin-Cyrillic")
+    /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic;
+    /// built on first use.
+    private lazy var skeletons: [String: [PhraseEntry]] = {
+        var result: [String: [PhraseEntry]] = [:]
+        for entry in glossary.phrases where !entry.exact && !entry.phrase.contains(" ") {
+            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
+            guard words.count == 1, words[0].script == .latin else { continue }
+            let skeleton = Self.skeleton(latin: words[0].normalized)
+            if skeleton.count >= 4 { result[skeleton, default: []].append(entry) }
+        }
+        return result
+    }()
+    private lazy var russianToLatin = LoanwordTransliteration.cyrillicToLatin()
+    private lazy var latinToCyrillic = LoanwordTransliteration.latinToCyrillic()
+    /// The standard transliterations, for showing a word in the other script (`explain`).
+    private lazy var bgn = try? ICUTransliterator(id: "Russian-Latin/BGN")
+    private lazy var latinCyrillic = try? ICUTransliterator(id: "Latin-Cyrillic")
     private var alternateKeys: [String: [String]] = [:]
 
     public init(_ glossary: Glossary, tokenizer: Tokenizer = Tokenizer()) {
@@ -28,10 +41,6 @@ public final class GlossaryIndex {
             let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
             let content = words.filter { !stopwords.contains($0.normalized) }
             phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
-            if words.count == 1, words[0].script == .latin, !entry.exact {
-                let skeleton = Self.skeleton(latin: words[0].normalized)
-                if skeleton.count >= 4 { skeletons[skeleton, default: []].append(entry) }
-            }
         }
         for entry in glossary.cues {
             let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }
@@ -79,20 +88,22 @@ public final class GlossaryIndex {
 
     /// Finds glossary phrases left to right, longest first. Stop words are skipped; a word
     /// that matches nothing as written is tried transliterated into the other script.
-    public func matchPhrases(_ tokens: [Token]) -> [PhraseMatch] {
+    public func matchPhrases(_ tokens: [Token], transliterate: Bool = true) -> [PhraseMatch] {
         var matches: [PhraseMatch] = []
         var segment: [Int] = []
         func flush() {
             var i = 0
             while i < segment.count {
                 let found = phrases.longestMatch(from: i) { position in
-                    position < segment.count ? self.keys(for: tokens[segment[position]]) : nil
+                    guard position < segment.count else { return nil }
+                    let token = tokens[segment[position]]
+                    return transliterate ? self.keys(for: token) : [(token.key, false), (Self.exactKey(token), false)]
                 }
                 if let found {
                     matches.append(PhraseMatch(tokens: segment[i]...segment[i + found.length - 1], entries: found.values,
                                                viaTransliteration: found.alternate))
                     i += found.length
-                } else if let entries = skeletonMatch(tokens[segment[i]]) {
+                } else if transliterate, let entries = skeletonMatch(tokens[segment[i]]) {
                     matches.append(PhraseMatch(tokens: segment[i]...segment[i], entries: entries, viaTransliteration: true))
                     i += 1
                 } else {
@@ -134,8 +145,8 @@ public final class GlossaryIndex {
     public func transliterate(_ token: Token) -> String? {
         guard token.kind == .word else { return nil }
         switch token.script {
-        case .cyrillic: return russianToLatin?(token.normalized)
-        case .latin: return latinToCyrillic?(token.normalized)
+        case .cyrillic: return bgn?(token.normalized)
+        case .latin: return latinCyrillic?(token.normalized)
         case .other: return nil
         }
     }
@@ -158,18 +169,34 @@ public final class GlossaryIndex {
     /// A rough consonant skeleton of a Latin word, spelling English and transliterated Russian
     /// sounds alike: c/k/q, "tion"/"shn", ph/f, w/v; vowels and doubled letters dropped.
     static func skeleton(latin word: String, stripPlural: Bool = true) -> String {
-        var w = asciiLetters(word)
-        if stripPlural, w.count > 4, w.hasSuffix("s"), !w.hasSuffix("ss") { w.removeLast() }
-        for (from, to) in [("tion", "shn"), ("sion", "shn"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("q", "k"),
-                           ("x", "ks"), ("w", "v"), ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"),
-                           ("kh", "h"), ("zh", "j"), ("dzh", "j"), ("y", "")] {
-            w = w.replacingOccurrences(of: from, with: to)
+        var w = Array(asciiLetters(word).utf8)
+        if stripPlural, w.count > 4, w.last == UInt8(ascii: "s"), w[w.count - 2] != UInt8(ascii: "s") { w.removeLast() }
+        // Rewrites applied in order, left to right, like chained replacements.
+        let rules: [(String, String)] = [("tion", "shn"), ("sion", "shn"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("q", "k"),
+                                         ("x", "ks"), ("w", "v"), ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"),
+                                         ("kh", "h"), ("zh", "j"), ("dzh", "j"), ("y", "")]
+        for (from, to) in rules {
+            let f = Array(from.utf8), t = Array(to.utf8)
+            guard w.count >= f.count else { continue }
+            var out: [UInt8] = []
+            out.reserveCapacity(w.count)
+            var i = 0
+            while i < w.count {
+                if i + f.count <= w.count, w[i..<(i + f.count)].elementsEqual(f) {
+                    out += t
+                    i += f.count
+                } else {
+                    out.append(w[i])
+                    i += 1
+                }
+            }
+            w = out
         }
-        var result = ""
-        for char in w where !"aeiou".contains(char) {
-            if result.last != char { result.append(char) }
+        var result: [UInt8] = []
+        for byte in w where !"aeiou".utf8.contains(byte) {
+            if result.last != byte { result.append(byte) }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: Cues and hedges

@@ -202,7 +202,7 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
-                    current.lineBreaks.append(current.text.utf16.count + 1)
+                    current.lineBreaks.append(current.text.utf8.count + 1)
                     current.text += " " + trimmed
                     item = current
                     return
@@ -249,19 +249,22 @@ extension OutlineReader {
             for (index, line) in paragraph.enumerated() {
                 if index > 0 {
                     text += " "
-                    breaks.append(text.utf16.count)
+                    breaks.append(text.utf8.count)
                 }
                 text += line.text
             }
             let first = paragraph[0].number
             let lineOf = { (offset: Int) in first + breaks.prefix { $0 <= offset }.count }
-            let utf16 = Array(text.utf16)
-            for range in sentences.split(utf16) {
-                let sentence = String(decoding: utf16[range], as: UTF16.self).trimmingWhitespace()
-                guard !sentence.isEmpty else { continue }
-                let start = range.lowerBound + (utf16[range].prefix { $0 == 0x20 }.count)
-                let inner = breaks.filter { $0 > start && $0 < range.upperBound }.map { $0 - start }
-                units.append(Unit(kind: .prose, line: lineOf(start), text: String(sentence), lineBreaks: inner, scope: scope))
+            let utf8 = Array(text.utf8)
+            for range in sentences.split(text) {
+                let leading = utf8[range].prefix { $0 == 0x20 }.count
+                let start = range.lowerBound + leading
+                var end = range.upperBound
+                while end > start, utf8[end - 1] == 0x20 { end -= 1 }
+                guard end > start else { continue }
+                let sentence = String(decoding: utf8[start..<end], as: UTF8.self)
+                let inner = breaks.filter { $0 > start && $0 < end }.map { $0 - start }
+                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: scope))
             }
         }
 

@@ -43,7 +43,7 @@ public struct Unit: Sendable, Equatable {
     public var line: Int
     /// The unit's text, without list markers, heading marks or table pipes.
     public var text: String
-    /// UTF-16 offsets in `text` where each further original line begins (for units that span
+    /// UTF-8 offsets in `text` where each further original line begins (for units that span
     /// several lines), so any position maps back to its line.
     public var lineBreaks: [Int]
     /// The index (in `Outline.units`) of the heading or label that governs this unit.
@@ -67,8 +67,8 @@ public struct Unit: Sendable, Equatable {
         self.marker = marker
     }
 
-    /// The original line of a UTF-16 offset in `text`.
-    public func line(atUTF16Offset offset: Int) -> Int {
+    /// The original line of a UTF-8 offset in `text`.
+    public func line(atOffset offset: Int) -> Int {
         line + lineBreaks.prefix { $0 <= offset }.count
     }
 

@@ -47,7 +47,7 @@ enum ICUNormalizer {
     }
 }
 
-/// A segment of text found by an ICU break iterator, in UTF-16 offsets.
+/// A segment of text found by an ICU break iterator, in UTF-16 or UTF-8 offsets.
 struct BreakSegment {
     var start: Int
     var end: Int
@@ -71,6 +71,28 @@ final class ICUBreaker {
 
     deinit { cicu_breaker_close(handle) }
 
+    /// Segments of UTF-8 text, in UTF-8 offsets.
+    func segments(utf8 text: String) -> [BreakSegment] {
+        var text = text
+        return text.withUTF8 { buffer in
+            let count = buffer.count
+            var cap = max(8, count / 2 + 8)
+            while true {
+                var starts = [Int32](repeating: 0, count: cap)
+                var ends = [Int32](repeating: 0, count: cap)
+                var statuses = [Int32](repeating: 0, count: cap)
+                var err: Int32 = 0
+                let n = buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cicu_breaker_segments_utf8(handle, chars.baseAddress, Int32(count), &starts, &ends, &statuses, Int32(cap), &err)
+                }
+                if err > 0 { return [BreakSegment(start: 0, end: count, status: 200)] }
+                if Int(n) > cap { cap = Int(n); continue }
+                return (0..<Int(n)).map { BreakSegment(start: Int(starts[$0]), end: Int(ends[$0]), status: statuses[$0]) }
+            }
+        }
+    }
+
+    /// Segments of UTF-16 text, in UTF-16 offsets.
     func segments(_ utf16: [UInt16]) -> [BreakSegment] {
         var cap = max(8, utf16.count / 2 + 8)
         while true {
@@ -101,6 +123,21 @@ final class ICUTransliterator {
         let h = idUnits.withUnsafeBufferPointer { cicu_translit_open($0.baseAddress, Int32(idUnits.count), &err) }
         try checkICU(err, "opening transliterator \(id)")
         guard let h else { throw ICUError(operation: "opening transliterator \(id)", code: err) }
+        handle = h
+    }
+
+    /// A transliterator compiled from ICU rules (no registry lookup; fast to open).
+    init(id: String, rules: String) throws(ICUError) {
+        self.id = id
+        let idUnits = Array(id.utf16), ruleUnits = Array(rules.utf16)
+        var err: Int32 = 0
+        let h = idUnits.withUnsafeBufferPointer { i in
+            ruleUnits.withUnsafeBufferPointer { r in
+                cicu_translit_open_rules(i.baseAddress, Int32(idUnits.count), r.baseAddress, Int32(ruleUnits.count), &err)
+            }
+        }
+        try checkICU(err, "compiling transliteration rules \(id)")
+        guard let h else { throw ICUError(operation: "compiling transliteration rules \(id)", code: err) }
         handle = h
     }
 

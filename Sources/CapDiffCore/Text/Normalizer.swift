@@ -30,8 +30,9 @@ final class TextNormalizer {
             folded = word.lowercased()
         } else {
             folded = ICUNormalizer.nfkcCasefold(word)
-            if folded.contains("ё") { folded = folded.replacingOccurrences(of: "ё", with: "е") }
-            if folded.contains("\u{2019}") { folded = folded.replacingOccurrences(of: "\u{2019}", with: "'") }
+            if folded.unicodeScalars.contains(where: { $0 == "ё" || $0 == "\u{2019}" }) {
+                folded = String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "ё" ? "е" : $0 == "\u{2019}" ? "'" : $0 }))
+            }
         }
         return folded
     }

@@ -16,7 +16,7 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
     /// the key glossary phrases are matched on.
     public var key: String
     public var script: Script
-    /// UTF-16 offsets in the text the token came from.
+    /// UTF-8 offsets in the text the token came from.
     public var range: Range<Int>
     /// The written word mixes Cyrillic and Latin letters.
     public var isMixedScript: Bool

@@ -12,12 +12,14 @@ public final class Tokenizer {
     }
 
     public func tokens(_ text: String) -> [Token] {
-        let utf16 = Array(text.utf16)
-        let segments = words?.segments(utf16) ?? [BreakSegment(start: 0, end: utf16.count, status: 200)]
+        let utf8 = text.utf8
+        let segments = words?.segments(utf8: text) ?? [BreakSegment(start: 0, end: utf8.count, status: 200)]
         var result: [Token] = []
         result.reserveCapacity(segments.count)
         for segment in segments {
-            let surface = String(decoding: utf16[segment.start..<segment.end], as: UTF16.self)
+            let start = utf8.index(utf8.startIndex, offsetBy: segment.start)
+            let end = utf8.index(start, offsetBy: segment.end - segment.start)
+            let surface = String(text[start..<end])
             let range = segment.start..<segment.end
             if !segment.isWordLike {
                 // Spaces vanish; each punctuation mark is kept, since it separates clauses.
@@ -43,9 +45,12 @@ public final class Tokenizer {
 
     private func makeToken(_ surface: String, kind: Token.Kind, range: Range<Int>) -> Token {
         var normalized = normalizer.normalize(surface)
-        let mixed = kind == .word && normalizer.isMixedScript(surface)
+        var counts = LanguageDetector.LetterCounts()
+        LanguageDetector.count(surface, into: &counts)
+        let mixed = kind == .word && counts.cyrillic > 0 && counts.latin > 0 && normalizer.isMixedScript(surface)
         if mixed { normalized = normalizer.repairMixedScript(normalized) }
-        let script = Self.script(of: normalized)
+        let script: Script = mixed ? Self.script(of: normalized)
+            : counts.cyrillic == 0 && counts.latin == 0 ? .other : counts.cyrillic >= counts.latin ? .cyrillic : .latin
         return Token(kind: kind, surface: surface, normalized: normalized, key: stem(normalized, script: script),
                      script: script, range: range, isMixedScript: mixed)
     }
@@ -68,6 +73,7 @@ public final class Tokenizer {
     /// Snowball keeps Russian fleeting vowels, so «рынок» stems to "рынок" but «рынка» to
     /// "рынк". Dropping an о/е between the last two consonants of a stem gives both one key.
     static func foldFleetingVowel(_ stem: String) -> String {
+        guard let lastScalar = stem.unicodeScalars.last, "кцнл".unicodeScalars.contains(lastScalar) else { return stem }
         let chars = Array(stem)
         guard chars.count >= 4 else { return stem }
         let vowels: Set<Character> = ["а", "е", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"]
@@ -79,6 +85,7 @@ public final class Tokenizer {
     /// "don't" → "do" + "not", "can't" → "can" + "not", "we'll" → "we" + "will", "team's" → "team":
     /// so cue phrases and negation need one spelling each.
     static func splitContraction(_ word: String) -> [String] {
+        guard word.utf8.contains(0x27) || word.unicodeScalars.contains("\u{2019}") else { return [word] }
         let w = word.replacingOccurrences(of: "\u{2019}", with: "'")
         guard let apostrophe = w.firstIndex(of: "'") else { return [word] }
         let lower = w.lowercased()
@@ -110,9 +117,9 @@ public final class SentenceSplitter {
         breaker = try? ICUBreaker(.sentence)
     }
 
-    /// The UTF-16 ranges of the sentences of `utf16`.
-    public func split(_ utf16: [UInt16]) -> [Range<Int>] {
-        guard let breaker else { return [0..<utf16.count] }
-        return breaker.segments(utf16).map { $0.start..<$0.end }
+    /// The UTF-8 ranges of the sentences of `text`.
+    public func split(_ text: String) -> [Range<Int>] {
+        guard let breaker else { return [0..<text.utf8.count] }
+        return breaker.segments(utf8: text).map { $0.start..<$0.end }
     }
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Benchmarks capdiff (release build) on the shared benchmark corpus and the bundled fixtures.
+
+    python3 bench/bench.py [--runs 7] [--capdiff .build/release/capdiff] [--corpus DIR]
+
+Generates inputs with ../shared/bench/make_corpus.py (skipped, with a note, when that is
+absent), runs each case --runs times, and prints the median and minimum wall time and the
+peak RSS of each. Timing lives here, never in tests: machines are noisy, so quote medians.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def measure(cmd, runs):
+    """Wall times (s) and peak RSS (MB) of `runs` runs of cmd; exit codes 0 and 1 are fine."""
+    times, rss = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        rss.append(usage.ru_maxrss / 1024)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"{' '.join(map(str, cmd))}: exit {code}: {proc.stderr.read().decode()[:300]}")
+    times.sort()
+    return times[len(times) // 2], times[0], max(rss)
+
+
+def report(name, cmd, runs, results):
+    median, best, rss = measure(cmd, runs)
+    results.append((name, median, best, rss))
+    print(f"{name:44} median {median * 1000:8.1f} ms   min {best * 1000:8.1f} ms   peak RSS {rss:6.1f} MB", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--capdiff", default=str(ROOT / ".build/release/capdiff"))
+    ap.add_argument("--corpus", help="folder for generated inputs (default: a temporary one)")
+    ap.add_argument("--only", help="run only cases whose name contains this")
+    args = ap.parse_args()
+    capdiff = args.capdiff
+    if not os.access(capdiff, os.X_OK):
+        sys.exit(f"{capdiff} not found: build it with `swift build -c release`")
+    results = []
+    cases = [("compare bundled fixtures", [capdiff, "compare", str(ROOT / "fixtures/northwind.md"),
+                                           str(ROOT / "fixtures/sever-media.md"), "--format", "json"])]
+    corpus = Path(args.corpus or tempfile.mkdtemp(prefix="capdiff-bench-"))
+    make = SHARED / "bench/make_corpus.py"
+    if make.exists():
+        if not (corpus / "outline-big.en.md").exists():
+            subprocess.run([sys.executable, str(make), str(corpus), "--mbox-mb", "1"], check=True, stdout=subprocess.DEVNULL)
+        cases.append(("compare 2,000-line outlines", [capdiff, "compare", str(corpus / "outline-big.en.md"),
+                                                      str(corpus / "outline-big.ru.md"), "--format", "json"]))
+    else:
+        print(f"note: {make} not found; only the bundled fixtures are benchmarked", file=sys.stderr)
+    for name, cmd in cases:
+        if args.only and args.only not in name:
+            continue
+        report(name, cmd, args.runs, results)
+
+
+if __name__ == "__main__":
+    main()
