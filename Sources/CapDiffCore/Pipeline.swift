@@ -10,9 +10,9 @@ public final class Pipeline {
         analyzer = Analyzer(glossary: glossary)
     }
 
-    /// Reads and analyses one outline file (plain text or Markdown).
+    /// Reads and analyses one document, in any format `DocumentReader` accepts.
     public func analyze(path: String) throws(Diagnostic) -> Analysis {
-        try analyze(SourceFile.readText(path))
+        analyzer.analyze(try DocumentReader.read(path: path))
     }
 
     public func analyze(_ source: SourceText) -> Analysis {

@@ -55,10 +55,12 @@ struct ClauseReading {
         while i >= clause.range.lowerBound {
             let token = facts.tokens[i]
             if !token.isWord { i -= 1; continue }
-            if let match = facts.cues.first(where: { $0.tokens.contains(i) }) {
-                if match.entries.contains(where: { $0.role == .you }) { return .you }
-                if match.entries.contains(where: { $0.role == .we }) { return .we }
-                if match.entries.contains(where: { $0.role == .modal }) { i = match.tokens.lowerBound - 1; continue }
+            let here = facts.cues.filter { $0.tokens.contains(i) }
+            if here.contains(where: { $0.entries.contains { $0.role == .you } }) { return .you }
+            if here.contains(where: { $0.entries.contains { $0.role == .we } }) { return .we }
+            if let modal = here.first(where: { $0.entries.contains { $0.role == .modal } }) {
+                i = modal.tokens.lowerBound - 1
+                continue
             }
             if token.normalized.hasSuffix("ly") { i -= 1; continue }
             return nil
@@ -70,8 +72,9 @@ struct ClauseReading {
     /// «пишем мы» (owns), «отвечаете за» (needs): a subject doing something.
     static func subjectStance(_ clause: Clause, facts: TextFacts) -> (Stance, String)? {
         let tokens = facts.tokens
-        let cueAt: (Int) -> GlossaryIndex.CueMatch? = { i in facts.cues.first { $0.tokens.contains(i) } }
-        func isRole(_ i: Int, _ role: CueRole) -> Bool { cueAt(i)?.entries.contains { $0.role == role } ?? false }
+        func isRole(_ i: Int, _ role: CueRole) -> Bool {
+            facts.cues.contains { $0.tokens.contains(i) && $0.entries.contains { $0.role == role } }
+        }
 
         // A subject followed by a verb.
         for match in facts.cues where clause.range.contains(match.tokens.lowerBound) {

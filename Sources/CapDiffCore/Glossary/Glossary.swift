@@ -73,6 +73,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     case modal
     /// Names who does the work in a passive wording ("by us", «нами», "by you").
     case agent
+    /// A word that makes a statement binding ("shall", "must", «обязуется», «должен»).
+    case obligation
+    /// A word that makes a statement optional ("may", "can", «вправе», «может»).
+    case permission
 }
 
 /// A stance cue, or another word the stance reading needs (see `CueRole`).

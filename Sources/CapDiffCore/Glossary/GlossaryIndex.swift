@@ -12,6 +12,7 @@ public final class GlossaryIndex {
     private let negationCues = Trie<CueEntry>()
     private let subjectCues = Trie<CueEntry>()
     private let verbCues = Trie<CueEntry>()
+    private let modalityCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
     private let stopwords: Set<String>
     /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic;
@@ -52,6 +53,7 @@ public final class GlossaryIndex {
             case .negator, .notNegation: negationCues.insert(keys, entry)
             case .we, .you: subjectCues.insert(keys, entry)
             case .modal, .nonAction: verbCues.insert(keys, entry)
+            case .obligation, .permission: modalityCues.insert(keys, entry)
             }
         }
         for entry in glossary.hedges {
@@ -213,7 +215,7 @@ public final class GlossaryIndex {
     /// class left to right, longest first, over all words including stop words; a cue never
     /// spans punctuation other than hyphens.
     public func matchCues(_ tokens: [Token], inHeading: Bool = false) -> [CueMatch] {
-        [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues]
+        [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues, modalityCues]
             .flatMap { matchAll($0, tokens, crossPunctuation: false) }
             .sorted { $0.0.lowerBound < $1.0.lowerBound }
             .map { CueMatch(tokens: $0.0, entries: $0.1) }
