@@ -1,0 +1,56 @@
+/// A number, amount, percentage, duration, date or cross-reference read from a clause, as a
+/// value: "$5,000" and «5 000 долларов США» are one value, "30 days" and «30 дней» another.
+struct Value: Sendable, Equatable, CustomStringConvertible {
+    enum Unit: Sendable, Equatable, Hashable {
+        /// A number with no unit ("25,000 installs").
+        case plain
+        /// Money, with an ISO 4217 code when the text names the currency.
+        case money(String?)
+        case percent
+        case duration(DurationUnit)
+        /// A calendar date; the magnitude counts days since 1970-01-01.
+        case date
+        /// A number naming a part of the document ("Section 2(b)", «п. 5.1»), one part each.
+        case reference
+    }
+
+    enum DurationUnit: String, Sendable, Hashable {
+        case hour, day, businessDay = "business day", week, month, year
+    }
+
+    var magnitude: Double
+    var unit: Unit
+    /// As written.
+    var surface: String
+    /// UTF-8 offsets in the clause text.
+    var range: Range<Int>
+
+    var isDate: Bool { unit == .date }
+
+    var description: String { "\(surface) = \(magnitude) \(unit)" }
+
+    /// Weeks count as seven days, so "two weeks" and «14 дней» agree.
+    private var normalized: (Double, Unit) {
+        if case .duration(.week) = unit { return (magnitude * 7, .duration(.day)) }
+        return (magnitude, unit)
+    }
+
+    /// Whether two values may be the same one written in two languages: equal magnitudes, and
+    /// units that do not contradict each other (a side may leave the unit out: "25,000" and
+    /// «25 000 долларов»); a date equals only a date.
+    func agrees(with other: Value) -> Bool {
+        let (a, ua) = normalized, (b, ub) = other.normalized
+        guard abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) else { return false }
+        switch (ua, ub) {
+        case (.date, .date): return true
+        case (.date, _), (_, .date): return false
+        case (.reference, .reference), (.reference, .plain), (.plain, .reference): return true
+        case (.reference, _), (_, .reference): return false
+        case (.plain, _), (_, .plain): return true
+        case let (.money(x), .money(y)): return x == nil || y == nil || x == y
+        case (.percent, .percent): return true
+        case let (.duration(x), .duration(y)): return x == y
+        default: return false
+        }
+    }
+}
