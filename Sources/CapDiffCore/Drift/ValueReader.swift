@@ -72,10 +72,12 @@ final class ValueReader {
         for parser in dates {
             guard let (day, end16) = parser.parse(scan.text16, at: start) else { continue }
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
-            // A date spans a day, a month and a year: at least three tokens ("1.3.2027" is one
-            // token to the word breaker, but holds two dots).
+            // A date spans a day, a month and a year: three tokens with a month's name, or one
+            // token with two separators ("1.3.2027"). Lenient parsing would read «3 600 000».
             let span = scan.tokens[i..<next].filter(\.isWord)
-            guard span.count >= 3 || span.first?.surface.filter({ $0 == "." || $0 == "/" }).count == 2 else { continue }
+            let named = span.contains { $0.kind == .word }
+            let separated = span.first.map { $0.surface.filter { $0 == "." || $0 == "/" }.count == 2 } ?? false
+            guard (span.count >= 3 && named) || separated else { continue }
             return ([scan.value(Double(day), .date, from: i, toUTF16: end16)], next)
         }
         return nil
@@ -109,11 +111,21 @@ final class ValueReader {
 
     /// "thirty days", «две недели»: a number written in words counts only before a unit, since
     /// "one another" and «одна из сторон» are no values; before a figure in brackets
-    /// ("thirty (30) days") the figure is read instead.
+    /// ("thirty (30) days") the figure is read instead. ICU's spelled-out parsing costs a
+    /// millisecond a call, so it runs only on the word or two ("twenty-five", «двадцать
+    /// пять») just before a unit.
     private func spelledOut(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
-        guard let spellout, let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)) else { return nil }
-        let next = scan.tokenIndex(atOrAfterUTF16: end16)
-        guard next > i, next < scan.tokens.count, Self.unit(at: next, scan.tokens) != nil else { return nil }
+        guard let spellout else { return nil }
+        let tokens = scan.tokens
+        var unitAt = i + 1
+        if unitAt + 1 < tokens.count, tokens[unitAt].surface == "-", tokens[unitAt + 1].kind == .word {
+            unitAt += 2
+        } else if unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) == nil {
+            unitAt += 1  // «двадцать пять дней»
+        }
+        guard unitAt < tokens.count, Self.unit(at: unitAt, tokens) != nil,
+              let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
+              scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
         return unitAfter(value: value, from: i, end16: end16, &scan)
     }
 
@@ -130,11 +142,16 @@ final class ValueReader {
         }
         guard let (unit, length) = Self.unit(at: next, scan.tokens),
               !(unit == .duration(.year) && magnitude >= 1000) else {  // «2027 года» is a year, not 2027 years
-            let end = next > i + 1 ? scan.tokens[next - 1].range.upperBound : scan.utf8(ofUTF16: end16)
+            let end = next > i + 1 && scan.tokens[next - 1].surface != ")" ? scan.tokens[next - 1].range.upperBound : scan.utf8(ofUTF16: end16)
             return ([scan.value(magnitude, .plain, from: i, toUTF8: end)], next)
         }
         let last = next + length - 1
-        return ([scan.value(magnitude, unit, from: i, toUTF8: scan.tokens[last].range.upperBound)], last + 1)
+        var value = scan.value(magnitude, unit, from: i, toUTF8: scan.tokens[last].range.upperBound)
+        if scan.tokens[next - 1].surface == ")" {
+            // "thirty (30) days" reads as "30 days".
+            value.surface = scan.tokens[i].surface + " " + scan.surface(next...last)
+        }
+        return ([value], last + 1)
     }
 
     /// "Section 2(b)(1)", «подпункте (4) пункта (а) Раздела 2», "clause 5.1": each number of the
@@ -295,6 +312,10 @@ private struct Scan {
         while k < text16.count, let scalar = UnicodeScalar(text16[k]), scalar.properties.isWhitespace { k += 1 }
         guard k < text16.count, let scalar = UnicodeScalar(text16[k]) else { return nil }
         return Character(scalar)
+    }
+
+    func surface(_ range: ClosedRange<Int>) -> String {
+        String(decoding: bytes[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound].range.upperBound], as: UTF8.self)
     }
 
     func value(_ magnitude: Double, _ unit: Value.Unit, from i: Int, toUTF16 end16: Int) -> Value {

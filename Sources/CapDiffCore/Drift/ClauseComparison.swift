@@ -1,0 +1,321 @@
+/// Compares one aligned group of clauses (usually one clause with its translation; two with
+/// one where a translation joined or split them) and lists how they differ, by the
+/// contract's drift kinds.
+struct ClauseComparison {
+    /// What the comparison knows about the two documents as a whole.
+    struct Context {
+        var source: Agreement
+        var translation: Agreement
+        /// Party terms: the source's term index → the translation's.
+        var parties: [Int: Int]
+        var lexicon: NameLexicon
+        var names: NameMatcher
+        /// Name skeletons anywhere in each document, to tell a replaced name from a translated one.
+        var translationNameSkeletons: Set<String>
+        /// In how many clauses of the translation each name word (by stem) appears.
+        var translationNameClauses: [String: Int]
+        var ratio: Double
+        var functionWords: FunctionWords
+    }
+
+    let label: String
+    let source: [ClauseContent]
+    let translation: [ClauseContent]
+    let context: Context
+
+    func differences() -> [DriftItem] {
+        var items: [DriftItem] = []
+        items += segmentDifferences()
+        items += partyDifferences()
+        items += stanceDifferences(alreadyParty: items.contains { $0.kind == .party })
+        items += valueDifferences()
+        items += functionDifferences()
+        items += nameDifferences()
+        return items
+    }
+
+    private func item(_ kind: DriftKind, _ source: String, _ translation: String, _ sourceLine: Int?, _ translationLine: Int?,
+                      _ reason: String) -> DriftItem {
+        DriftItem(clause: label, kind: kind, source: source, translation: translation, sourceLine: sourceLine,
+                  translationLine: translationLine, reason: reason)
+    }
+
+    // MARK: Segments: omissions, additions, negation, modality
+
+    private struct Located {
+        var content: ClauseContent
+        var segment: Segment
+        var text: String {
+            String(decoding: Array(content.text.utf8)[segment.range], as: UTF8.self).trimmingWhitespace().description
+        }
+        var line: Int { content.line(atOffset: segment.range.lowerBound) }
+    }
+
+    private func segmentDifferences() -> [DriftItem] {
+        let a = source.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
+        let b = translation.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
+        let items = { (side: [Located]) in
+            side.map { located in
+                Aligner.Item(length: located.segment.length, anchors: segmentAnchors(located), key: located.segment.itemKey)
+            }
+        }
+        var result: [DriftItem] = []
+        for bead in Aligner.align(items(a), items(b), ratio: context.ratio) {
+            let sa = Array(a[bead.source]), sb = Array(b[bead.translation])
+            if sb.isEmpty, let lost = sa.first, Self.isSubstantial(lost.text) {
+                result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
+                                   "the translation leaves out \"\(fitReason(lost.text))\""))
+                continue
+            }
+            if sa.isEmpty, let added = sb.first, Self.isSubstantial(added.text) {
+                result.append(item(.addition, "", added.text, source.first?.clause.line, added.line,
+                                   "only the translation says \"\(fitReason(added.text))\""))
+                continue
+            }
+            guard !sa.isEmpty, !sb.isEmpty else { continue }
+            let negA = sa.compactMap(\.segment.negation).first, negB = sb.compactMap(\.segment.negation).first
+            if (negA == nil) != (negB == nil) {
+                result.append(item(.negation, negA ?? "", negB ?? "", sa[0].line, sb[0].line,
+                                   negA != nil ? "the source negates (\"\(negA!)\"), the translation does not"
+                                       : "the translation negates («\(negB!)»), the source does not"))
+                continue
+            }
+            // Under a negation "shall not", "may not" and «не вправе» all forbid.
+            guard negA == nil, !(sa.contains(where: \.segment.isRestrictive) && sb.contains(where: \.segment.isRestrictive)) else { continue }
+            let (oa, pa) = (sa.compactMap(\.segment.obligation).first, sa.compactMap(\.segment.permission).first)
+            let (ob, pb) = (sb.compactMap(\.segment.obligation).first, sb.compactMap(\.segment.permission).first)
+            if let oa, pa == nil, let pb, ob == nil {
+                result.append(item(.modality, oa, pb, sa[0].line, sb[0].line, "an obligation (\"\(oa)\") became a permission («\(pb)»)"))
+            } else if let pa, oa == nil, let ob, pb == nil {
+                result.append(item(.modality, pa, ob, sa[0].line, sb[0].line, "a permission (\"\(pa)\") became an obligation («\(ob)»)"))
+            }
+        }
+        return result
+    }
+
+    private func segmentAnchors(_ located: Located) -> Set<String> {
+        var anchors = Set<String>()
+        for value in located.content.values where located.segment.range.contains(value.range.lowerBound) {
+            anchors.insert(value.isDate ? "d\(Int(value.magnitude))" : "v\(value.magnitude)")
+        }
+        return anchors
+    }
+
+    /// A part worth reporting as left out or added: a few words at least ("Now, therefore,"
+    /// joins the next paragraph in some translations).
+    static func isSubstantial(_ text: String) -> Bool {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 2 }.count >= 4
+    }
+
+    private func fitReason(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(59)) + "…"
+    }
+
+    // MARK: Parties
+
+    /// Mentions of party terms, by the source's term index.
+    private func partyMentions(_ side: [ClauseContent], isSource: Bool) -> [(term: Int, mention: TermMention, content: ClauseContent)] {
+        let inverse = Dictionary(context.parties.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return side.flatMap { content in
+            content.mentions.compactMap { mention in
+                let id = isSource ? (context.parties[mention.term] != nil ? mention.term : nil) : inverse[mention.term]
+                return id.map { ($0, mention, content) }
+            }
+        }
+    }
+
+    private func partyDifferences() -> [DriftItem] {
+        let a = partyMentions(source, isSource: true), b = partyMentions(translation, isSource: false)
+        guard !a.isEmpty || !b.isEmpty else { return [] }
+        let surface = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.facts.surface(m.mention.tokens) }
+        let line = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.line(ofToken: m.mention.tokens.lowerBound) }
+        // Who does it: the first party in the subject's form on each side.
+        if let sa = a.first(where: \.mention.isSubjectForm), let sb = b.first(where: \.mention.isSubjectForm), sa.term != sb.term {
+            return [item(.party, surface(sa), surface(sb), line(sa), line(sb),
+                         "\"\(surface(sa))\" acts in the source, «\(surface(sb))» in the translation")]
+        }
+        // One party's mentions became another's.
+        var countA: [Int: Int] = [:], countB: [Int: Int] = [:]
+        for m in a { countA[m.term, default: 0] += 1 }
+        for m in b { countB[m.term, default: 0] += 1 }
+        let fewer = Set(countA.keys).union(countB.keys).filter { countA[$0, default: 0] > countB[$0, default: 0] }
+        let more = Set(countA.keys).union(countB.keys).filter { countB[$0, default: 0] > countA[$0, default: 0] }
+        guard let lost = fewer.sorted().first, let gained = more.sorted().first(where: { $0 != lost }) else { return [] }
+        let la = a.first { $0.term == lost }!, gb = b.first { $0.term == gained }!
+        return [item(.party, surface(la), surface(gb), line(la), line(gb),
+                     "\"\(surface(la))\" in the source is «\(surface(gb))» in the translation")]
+    }
+
+    // MARK: Stance
+
+    private func stanceDifferences(alreadyParty: Bool) -> [DriftItem] {
+        func marks(_ side: [ClauseContent]) -> [(StanceMark, String, Int)] {
+            side.flatMap { content in
+                content.segments.flatMap { segment in
+                    segment.stances.map { ($0.key, $0.value, content.line(atOffset: segment.range.lowerBound)) }
+                }
+            }
+        }
+        let a = marks(source), b = marks(translation)
+        let ka = Set(a.map(\.0)), kb = Set(b.map(\.0))
+        guard ka != kb else { return [] }
+        // "alone as well as in association with others" states two stances: only a side that
+        // states one can contradict the other.
+        guard ka.count <= 1, kb.count <= 1 else { return [] }
+        if ka.isEmpty || kb.isEmpty {
+            // A stance word a translation leaves out matters when a party went with it ("jointly
+            // with the Partner" → «самостоятельно»); alone it is often just phrasing.
+            let partiesA = Set(partyMentions(source, isSource: true).map(\.term))
+            let partiesB = Set(partyMentions(translation, isSource: false).map(\.term))
+            guard partiesA != partiesB, !alreadyParty else { return [] }
+        }
+        let wa = a.first { !kb.contains($0.0) }, wb = b.first { !ka.contains($0.0) }
+        let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) («\($0.1)»)" } ?? "no stance word"
+        return [item(.stance, wa?.1 ?? "", wb?.1 ?? "", wa?.2 ?? source.first?.clause.line, wb?.2 ?? translation.first?.clause.line,
+                     "\(sa) in the source, \(sb) in the translation")]
+    }
+
+    // MARK: Values
+
+    private func valueDifferences() -> [DriftItem] {
+        let a = source.flatMap { c in c.values.map { ($0, c) } }, b = translation.flatMap { c in c.values.map { ($0, c) } }
+        var lostA = a.filter { va in !b.contains { va.0.agrees(with: $0.0) } }
+        var lostB = b.filter { vb in !a.contains { vb.0.agrees(with: $0.0) } }
+        // A date one side could not read leaves its day and year as plain numbers.
+        lostB.removeAll { vb in lostA.contains { $0.0.isDate && Self.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
+        lostA.removeAll { va in lostB.contains { $0.0.isDate && Self.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
+        var result: [DriftItem] = []
+        for dates in [true, false] {
+            let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }
+            guard !da.isEmpty || !db.isEmpty else { continue }
+            let sa = da.map(\.0.surface).joined(separator: ", "), sb = db.map(\.0.surface).joined(separator: ", ")
+            let reason = da.isEmpty ? "only the translation states «\(sb)»" : db.isEmpty ? "only the source states \"\(sa)\""
+                : "\"\(sa)\" in the source, «\(sb)» in the translation"
+            result.append(item(dates ? .date : .number, sa, sb, da.first.map { $0.1.line(atOffset: $0.0.range.lowerBound) } ?? source.first?.clause.line,
+                               db.first.map { $0.1.line(atOffset: $0.0.range.lowerBound) } ?? translation.first?.clause.line, reason))
+        }
+        return result
+    }
+
+    /// Day, month and year of a day count since 1970-01-01 (the civil calendar).
+    static func components(ofDay day: Double) -> [Double] {
+        let z = Int(day) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return [Double(d), Double(m), Double(y)]
+    }
+
+    // MARK: Functions
+
+    private func functionDifferences() -> [DriftItem] {
+        // Who does which function is what an agreement's roles say; elsewhere ("the Campaign
+        // targets 25,000 installs") a glossary word is seldom a function.
+        if !context.parties.isEmpty {
+            guard !partyMentions(source, isSource: true).isEmpty, !partyMentions(translation, isSource: false).isEmpty else { return [] }
+        }
+        let la = context.source.language, lb = context.translation.language
+        let a = source.flatMap { c in c.functions.map { ($0, c) } }, b = translation.flatMap { c in c.functions.map { ($0, c) } }
+        let ia = Set(a.map(\.0.id)), ib = Set(b.map(\.0.id))
+        // Glossary coverage differs between languages; a function that is only missing may be
+        // worded another way («управляют кампанией» for "campaign management"), so a function
+        // counts as absent only when none of its own words appears either, and counts as
+        // present only when matched firmly (not through transliteration, nor by one word several
+        // functions share). One function turning into another is a drift.
+        func absent(_ id: String, _ side: [ClauseContent], _ language: Language) -> Bool {
+            !side.contains { context.functionWords.mentions(id, in: $0.facts.tokens, language: language) }
+        }
+        guard let fa = a.first(where: { !$0.0.weak && !ib.contains($0.0.id) && absent($0.0.id, translation, lb) }),
+              let fb = b.first(where: { !$0.0.weak && !ia.contains($0.0.id) && absent($0.0.id, source, la) }) else { return [] }
+        return [item(.function, fa.0.phrase, fb.0.phrase, fa.1.line(ofToken: fa.0.token), fb.1.line(ofToken: fb.0.token),
+                     "\"\(fa.0.phrase)\" (\(fa.0.id)) in the source, «\(fb.0.phrase)» (\(fb.0.id)) in the translation")]
+    }
+
+    // MARK: Names
+
+    private struct NameWord {
+        var token: Token
+        var matched = false
+    }
+
+    private struct LocatedRun {
+        var run: NameRun
+        var content: ClauseContent
+        var words: [NameWord]
+        var unmatched: [NameWord] { words.filter { !$0.matched && $0.token.normalized.count >= 3 } }
+        var isPartial: Bool { words.contains(where: \.matched) && !unmatched.isEmpty }
+    }
+
+    private func nameDifferences() -> [DriftItem] {
+        func runs(_ side: [ClauseContent]) -> [LocatedRun] {
+            side.flatMap { content in
+                content.names.map { run in
+                    LocatedRun(run: run, content: content, words: run.tokens.map { NameWord(token: content.facts.tokens[$0]) })
+                }
+            }
+        }
+        var a = runs(source), b = runs(translation)
+        // A name word may match any capitalised word of the other side, including one that
+        // starts a sentence or that side also writes in lower case ("Apparel").
+        func capitalised(_ side: [ClauseContent]) -> [Token] {
+            side.flatMap { content in
+                content.facts.tokens.filter { $0.kind == .word && $0.surface.first?.isUppercase == true }
+            }
+        }
+        let wordsB = capitalised(translation), wordsA = capitalised(source)
+        for r in a.indices {
+            for w in a[r].words.indices {
+                let token = a[r].words[w].token
+                let partners = context.lexicon.partners(ofSource: token.key)
+                a[r].words[w].matched = wordsB.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
+            }
+        }
+        for r in b.indices {
+            for w in b[r].words.indices {
+                let token = b[r].words[w].token
+                let partners = context.lexicon.partners(ofTranslation: token.key)
+                b[r].words[w].matched = wordsA.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
+            }
+        }
+        // A source name is missing from the translation when part of it matched ("Anna Petrova" /
+        // «Анна Смирнова»), when its translation is known from the rest of the documents ("United
+        // Nations" / «Объединённых Наций»), or when it appears elsewhere in the translation; it
+        // drifted if the translation has an unknown name there instead.
+        func isMissing(_ run: LocatedRun) -> Bool {
+            if run.isPartial { return true }
+            guard !run.unmatched.isEmpty, !run.words.contains(where: \.matched) else { return false }
+            return run.words.contains { word in
+                let skeleton = context.names.skeleton(word.token)
+                return !context.lexicon.partners(ofSource: word.token.key).isEmpty
+                    || (skeleton.count >= 3 && context.translationNameSkeletons.contains(skeleton))
+            }
+        }
+        if let lost = a.first(where: isMissing), let replacement = b.first(where: { !$0.unmatched.isEmpty }) {
+            return [nameItem(lost, replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
+        }
+        // A translation that adds a word of its own to a name the source has («Лиги Наций» for
+        // "United Nations"). A source name may lose a word in translation: "Creative Commons
+        // Attribution" is «Creative Commons С указанием авторства».
+        // The added word is one the translation uses nowhere else; a recurring one («Организации»
+        // beside «Объединённых Наций») is the translation's usual wording.
+        if let changed = b.first(where: { run in
+            run.isPartial && run.unmatched.contains { $0.token.normalized.count >= 4 && context.translationNameClauses[$0.token.key, default: 0] <= 1 }
+        }) {
+            let counterpart = a.first { $0.words.contains(where: \.matched) }
+            let line = changed.content.line(ofToken: changed.run.tokens[0])
+            guard let counterpart else { return [] }
+            return [nameItem(counterpart, changed.run.surface, line)]
+        }
+        return []
+    }
+
+    private func nameItem(_ source: LocatedRun, _ translation: String, _ translationLine: Int) -> DriftItem {
+        item(.name, source.run.surface, translation, source.content.line(ofToken: source.run.tokens[0]), translationLine,
+             "\"\(source.run.surface)\" in the source is «\(translation)» in the translation")
+    }
+}

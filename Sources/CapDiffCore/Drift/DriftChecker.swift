@@ -1,0 +1,119 @@
+/// Checks a translated agreement against its source: reads both into clauses, aligns them,
+/// learns what it can from the pair (which defined terms and names correspond), and compares
+/// every aligned group. Either direction works (English into Russian or the reverse).
+/// Not thread-safe (it owns the pipeline's ICU and Snowball state): one per thread.
+public final class DriftChecker {
+    private let reader: AgreementReader
+
+    public init(index: GlossaryIndex) {
+        reader = AgreementReader(index: index)
+    }
+
+    public convenience init(glossary: Glossary) {
+        self.init(index: GlossaryIndex(glossary))
+    }
+
+    /// Reads two documents (any format `DocumentReader` accepts) and checks them.
+    public func check(sourcePath: String, translationPath: String) throws(Diagnostic) -> DriftReport {
+        let source = try DocumentReader.read(path: sourcePath)
+        let translation = try DocumentReader.read(path: translationPath)
+        return check(source: source, translation: translation)
+    }
+
+    public func check(source: Outline, translation: Outline) -> DriftReport {
+        let a = reader.read(source), b = reader.read(translation)
+        let ratio = a.length > 0 && b.length > 0 ? Double(b.length) / Double(a.length) : 1
+        let beads = Aligner.align(a.clauses.map(alignmentItem), b.clauses.map(alignmentItem), ratio: ratio)
+        let context = ClauseComparison.Context(
+            source: a, translation: b, parties: Self.pairParties(a, b, beads), lexicon: learnNames(a, b, beads),
+            names: reader.names, translationNameSkeletons: nameSkeletons(b), translationNameClauses: nameClauses(b), ratio: ratio,
+            functionWords: reader.functionWords)
+
+        var drifts: [ClauseDrift] = []
+        for bead in beads {
+            let sa = Array(a.clauses[bead.source]), sb = Array(b.clauses[bead.translation])
+            if sb.isEmpty, let lost = sa.first {
+                guard lost.clause.number != nil && !lost.clause.inherited || ClauseComparison.isSubstantial(lost.text) else { continue }
+                drifts.append(ClauseDrift(clause: lost.clause.label, source: clauseText(sa), translation: nil, items: [
+                    DriftItem(clause: lost.clause.label, kind: .omission, source: lost.text, translation: "", sourceLine: lost.clause.line,
+                              translationLine: nil, reason: "the translation has no clause \(lost.clause.label)"),
+                ]))
+                continue
+            }
+            if sa.isEmpty, let added = sb.first {
+                guard added.clause.number != nil && !added.clause.inherited || ClauseComparison.isSubstantial(added.text) else { continue }
+                drifts.append(ClauseDrift(clause: added.clause.label, source: nil, translation: clauseText(sb), items: [
+                    DriftItem(clause: added.clause.label, kind: .addition, source: "", translation: added.text, sourceLine: nil,
+                              translationLine: added.clause.line, reason: "the source has no clause \(added.clause.label)"),
+                ]))
+                continue
+            }
+            let label = sa[0].clause.label
+            let items = ClauseComparison(label: label, source: sa, translation: sb, context: context).differences()
+            guard !items.isEmpty else { continue }
+            drifts.append(ClauseDrift(clause: label, source: clauseText(sa), translation: clauseText(sb),
+                                      items: items.sorted { $0.kind < $1.kind }))
+        }
+        return DriftReport(source: .init(path: a.path, language: a.language), translation: .init(path: b.path, language: b.language),
+                           clauses: drifts, sourceClauses: a.clauses.count, translationClauses: b.clauses.count,
+                           alignedPairs: beads.filter { !$0.source.isEmpty && !$0.translation.isEmpty }.count,
+                           warnings: a.warnings + b.warnings)
+    }
+
+    private func alignmentItem(_ content: ClauseContent) -> Aligner.Item {
+        Aligner.Item(length: content.length, anchors: reader.anchors(content), key: content.clause.numberKey,
+                     keyIsWeak: content.clause.inherited)
+    }
+
+    private func clauseText(_ contents: [ClauseContent]) -> ClauseText? {
+        guard let first = contents.first else { return nil }
+        return ClauseText(text: contents.map(\.text).joined(separator: " "), line: first.clause.line)
+    }
+
+    /// Defined terms correspond when aligned clauses define as many, in order: (the "Agency")
+    /// and («Агентство»), "Licensor means" and «Лицензиар означает». Those that name a party
+    /// on either side are the parties.
+    static func pairParties(_ a: Agreement, _ b: Agreement, _ beads: [Aligner.Bead]) -> [Int: Int] {
+        var parties: [Int: Int] = [:]
+        var taken = Set<Int>()
+        for bead in beads {
+            let da = bead.source.flatMap { a.clauses[$0].defines }, db = bead.translation.flatMap { b.clauses[$0].defines }
+            guard da.count == db.count else { continue }
+            for (s, t) in zip(da, db) where parties[s] == nil && !taken.contains(t) && (a.terms[s].isParty || b.terms[t].isParty) {
+                parties[s] = t
+                taken.insert(t)
+            }
+        }
+        return parties
+    }
+
+    /// The name lexicon, from the name words transliteration leaves unmatched in each pair.
+    private func learnNames(_ a: Agreement, _ b: Agreement, _ beads: [Aligner.Bead]) -> NameLexicon {
+        let names = reader.names
+        var pairs: [(source: Set<String>, translation: Set<String>)] = []
+        for bead in beads where !bead.source.isEmpty && !bead.translation.isEmpty {
+            let wa = bead.source.flatMap { i in a.clauses[i].names.flatMap { $0.tokens.map { a.clauses[i].facts.tokens[$0] } } }
+            let wb = bead.translation.flatMap { i in b.clauses[i].names.flatMap { $0.tokens.map { b.clauses[i].facts.tokens[$0] } } }
+            let ua = wa.filter { w in !wb.contains { names.sameName(w, $0) } }.map(\.key)
+            let ub = wb.filter { w in !wa.contains { names.sameName(w, $0) } }.map(\.key)
+            pairs.append((Set(ua), Set(ub)))
+        }
+        return NameLexicon(pairs: pairs)
+    }
+
+    private func nameClauses(_ agreement: Agreement) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for content in agreement.clauses {
+            for key in Set(content.names.flatMap { $0.tokens.map { content.facts.tokens[$0].key } }) { counts[key, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    private func nameSkeletons(_ agreement: Agreement) -> Set<String> {
+        var skeletons = Set<String>()
+        for content in agreement.clauses {
+            for run in content.names { for i in run.tokens { skeletons.insert(reader.names.skeleton(content.facts.tokens[i])) } }
+        }
+        return skeletons
+    }
+}
