@@ -12,7 +12,8 @@ struct ClauseComparison {
         var names: NameMatcher
         /// Name skeletons anywhere in each document, to tell a replaced name from a translated one.
         var translationNameSkeletons: Set<String>
-        /// In how many clauses of the translation each name word (by stem) appears.
+        /// In how many clauses of each document each name word (by stem) appears.
+        var sourceNameClauses: [String: Int]
         var translationNameClauses: [String: Int]
         var ratio: Double
         var functionWords: FunctionWords
@@ -260,34 +261,38 @@ struct ClauseComparison {
             }
         }
         var a = runs(source), b = runs(translation)
-        // A name word may match any capitalised word of the other side, including one that
-        // starts a sentence or that side also writes in lower case ("Apparel").
-        func capitalised(_ side: [ClauseContent]) -> [Token] {
-            side.flatMap { content in
-                content.facts.tokens.filter { $0.kind == .word && $0.surface.first?.isUppercase == true }
+        // A name word may match any word of the other side: one that starts a sentence, or that
+        // the translation writes in lower case (ООО «Белые ночи» for "Belye Nochi LLC").
+        let wordsA = source.flatMap { $0.facts.tokens.filter(\.isWord) }, wordsB = translation.flatMap { $0.facts.tokens.filter(\.isWord) }
+        func match(_ token: Token, isSource: Bool, _ others: [Token]) -> Bool {
+            let partners = isSource ? context.lexicon.partners(ofSource: token.key) : context.lexicon.partners(ofTranslation: token.key)
+            return others.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
+        }
+        for r in a.indices { for w in a[r].words.indices { a[r].words[w].matched = match(a[r].words[w].token, isSource: true, wordsB) } }
+        for r in b.indices { for w in b[r].words.indices { b[r].words[w].matched = match(b[r].words[w].token, isSource: false, wordsA) } }
+
+        // A replacement is a name of the document's own that is new here: a word in at most
+        // two of its clauses ("States" recurs all through a declaration; «Смирнова» does not).
+        func isNew(_ word: NameWord, isSource: Bool) -> Bool {
+            (isSource ? context.sourceNameClauses : context.translationNameClauses)[word.token.key, default: 0] <= 2
+        }
+        // A source name changed in translation when part of it matched and the rest became a new
+        // word ("Anna Petrova" / «Анна Смирнова»): both sides partly match. ("European
+        // Parliament" / «Европейского парламента» matches only in part too, but the translation
+        // has no new word in that name.)
+        for lost in a where lost.isPartial {
+            let kept = lost.words.filter(\.matched).map(\.token)
+            if let replacement = b.first(where: { run in
+                run.unmatched.contains { isNew($0, isSource: false) } && run.words.contains { $0.matched && match($0.token, isSource: false, kept) }
+            }) {
+                return [nameItem(lost.run.surface, lost.content.line(ofToken: lost.run.tokens[0]),
+                                 replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
             }
         }
-        let wordsB = capitalised(translation), wordsA = capitalised(source)
-        for r in a.indices {
-            for w in a[r].words.indices {
-                let token = a[r].words[w].token
-                let partners = context.lexicon.partners(ofSource: token.key)
-                a[r].words[w].matched = wordsB.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
-            }
-        }
-        for r in b.indices {
-            for w in b[r].words.indices {
-                let token = b[r].words[w].token
-                let partners = context.lexicon.partners(ofTranslation: token.key)
-                b[r].words[w].matched = wordsA.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
-            }
-        }
-        // A source name is missing from the translation when part of it matched ("Anna Petrova" /
-        // «Анна Смирнова»), when its translation is known from the rest of the documents ("United
-        // Nations" / «Объединённых Наций»), or when it appears elsewhere in the translation; it
-        // drifted if the translation has an unknown name there instead.
+        // A source name is missing altogether when its translation is known from the rest of the
+        // documents ("United Nations" / «Объединённых Наций») or it appears elsewhere in the
+        // translation, and the translation has a new name in its place.
         func isMissing(_ run: LocatedRun) -> Bool {
-            if run.isPartial { return true }
             guard !run.unmatched.isEmpty, !run.words.contains(where: \.matched) else { return false }
             return run.words.contains { word in
                 let skeleton = context.names.skeleton(word.token)
@@ -295,27 +300,26 @@ struct ClauseComparison {
                     || (skeleton.count >= 3 && context.translationNameSkeletons.contains(skeleton))
             }
         }
-        if let lost = a.first(where: isMissing), let replacement = b.first(where: { !$0.unmatched.isEmpty }) {
-            return [nameItem(lost, replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
+        if let lost = a.first(where: isMissing),
+           let replacement = b.first(where: { $0.unmatched.contains { isNew($0, isSource: false) } }) {
+            return [nameItem(lost.run.surface, lost.content.line(ofToken: lost.run.tokens[0]),
+                             replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
         }
-        // A translation that adds a word of its own to a name the source has («Лиги Наций» for
-        // "United Nations"). A source name may lose a word in translation: "Creative Commons
-        // Attribution" is «Creative Commons С указанием авторства».
-        // The added word is one the translation uses nowhere else; a recurring one («Организации»
-        // beside «Объединённых Наций») is the translation's usual wording.
-        if let changed = b.first(where: { run in
-            run.isPartial && run.unmatched.contains { $0.token.normalized.count >= 4 && context.translationNameClauses[$0.token.key, default: 0] <= 1 }
-        }) {
-            let counterpart = a.first { $0.words.contains(where: \.matched) }
-            let line = changed.content.line(ofToken: changed.run.tokens[0])
-            guard let counterpart else { return [] }
-            return [nameItem(counterpart, changed.run.surface, line)]
+        // A translation that adds a new word to a name the source has («Лиги Наций» for "United
+        // Nations"), in a clause's body: headings capitalise every word in English. (A source
+        // name may well lose a word in translation: "Creative Commons Attribution" is «Creative
+        // Commons С указанием авторства».)
+        guard translation.allSatisfy({ $0.clause.role == .body }) else { return [] }
+        for changed in b where changed.isPartial && changed.unmatched.contains(where: { $0.token.normalized.count >= 4 && isNew($0, isSource: false) }) {
+            let kept = changed.words.filter(\.matched).map(\.token)
+            guard let counterpart = a.first(where: { run in run.words.contains { match($0.token, isSource: true, kept) } }) else { continue }
+            return [nameItem(counterpart.run.surface, counterpart.content.line(ofToken: counterpart.run.tokens[0]),
+                             changed.run.surface, changed.content.line(ofToken: changed.run.tokens[0]))]
         }
         return []
     }
 
-    private func nameItem(_ source: LocatedRun, _ translation: String, _ translationLine: Int) -> DriftItem {
-        item(.name, source.run.surface, translation, source.content.line(ofToken: source.run.tokens[0]), translationLine,
-             "\"\(source.run.surface)\" in the source is «\(translation)» in the translation")
+    private func nameItem(_ source: String, _ sourceLine: Int, _ translation: String, _ translationLine: Int) -> DriftItem {
+        item(.name, source, translation, sourceLine, translationLine, "\"\(source)\" in the source is \"\(translation)\" in the translation")
     }
 }

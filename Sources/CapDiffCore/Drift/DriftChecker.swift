@@ -26,7 +26,8 @@ public final class DriftChecker {
         let beads = Aligner.align(a.clauses.map(alignmentItem), b.clauses.map(alignmentItem), ratio: ratio)
         let context = ClauseComparison.Context(
             source: a, translation: b, parties: Self.pairParties(a, b, beads), lexicon: learnNames(a, b, beads),
-            names: reader.names, translationNameSkeletons: nameSkeletons(b), translationNameClauses: nameClauses(b), ratio: ratio,
+            names: reader.names, translationNameSkeletons: nameSkeletons(b), sourceNameClauses: nameClauses(a),
+            translationNameClauses: nameClauses(b), ratio: ratio,
             functionWords: reader.functionWords)
 
         var drifts: [ClauseDrift] = []
