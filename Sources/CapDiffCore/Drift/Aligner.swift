@@ -10,12 +10,20 @@ enum Aligner {
     struct Item {
         /// Length in characters.
         var length: Int
-        /// Values, names and functions the item states, in a form both languages share.
-        var anchors: Set<String>
+        /// Values, names and functions the item states, in a form both languages share,
+        /// hashed and sorted: the search compares them hundreds of thousands of times.
+        var anchors: [Int]
         /// The clause number's key, when numbered.
         var key: String?
         /// The key was inherited from a heading ("Article 3") rather than written on the item.
         var keyIsWeak = false
+
+        init(length: Int, anchors: Set<String>, key: String?, keyIsWeak: Bool = false) {
+            self.length = length
+            self.anchors = Set(anchors.map(\.hashValue)).sorted()
+            self.key = key
+            self.keyIsWeak = keyIsWeak
+        }
     }
 
     struct Bead: Equatable {
@@ -96,10 +104,10 @@ enum Aligner {
     /// Shared values, names and functions pull two items together; items that both state some
     /// and share none push apart.
     static func anchorCost(_ a: ArraySlice<Item>, _ b: ArraySlice<Item>) -> Double {
-        let sa = a.count == 1 ? a.first!.anchors : a.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
-        let sb = b.count == 1 ? b.first!.anchors : b.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
+        let sa = a.count == 1 ? a.first!.anchors : union(a.first!.anchors, a.last!.anchors)
+        let sb = b.count == 1 ? b.first!.anchors : union(b.first!.anchors, b.last!.anchors)
         guard !sa.isEmpty, !sb.isEmpty else { return 0 }
-        let shared = sa.intersection(sb).count
+        let shared = sharedCount(sa, sb)
         if shared == 0 { return 1.5 }
         return -4 * Double(2 * shared) / Double(sa.count + sb.count)
     }
@@ -111,8 +119,28 @@ enum Aligner {
         guard !ka.isEmpty, !kb.isEmpty else { return 0 }
         let weak = a.contains(where: \.keyIsWeak) || b.contains(where: \.keyIsWeak)
         var cost = 0.0
-        if Set(ka).count > 1 || Set(kb).count > 1 { cost += 4 }
-        if Set(ka).isDisjoint(with: kb) { return cost + (weak ? 1.5 : 4) }
+        if ka.contains(where: { $0 != ka[0] }) || kb.contains(where: { $0 != kb[0] }) { cost += 4 }
+        guard ka.contains(where: kb.contains) else { return cost + (weak ? 1.5 : 4) }
         return cost - (a.count == 1 && b.count == 1 ? (weak ? 4 : 10) : 3)
+    }
+
+    static func union(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
+            else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { n += 1; i += 1; j += 1 }
+        }
+        return n
     }
 }

@@ -123,7 +123,7 @@ final class ValueReader {
         } else if unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) == nil {
             unitAt += 1  // «двадцать пять дней»
         }
-        guard unitAt < tokens.count, Self.unit(at: unitAt, tokens) != nil,
+        guard unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) != nil,
               let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
               scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
         return unitAfter(value: value, from: i, end16: end16, &scan)
