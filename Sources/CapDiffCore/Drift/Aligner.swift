@@ -109,7 +109,12 @@ enum Aligner {
         guard !sa.isEmpty, !sb.isEmpty else { return 0 }
         let shared = sharedCount(sa, sb)
         if shared == 0 { return 1.5 }
-        return -4 * Double(2 * shared) / Double(sa.count + sb.count)
+        // Joining an item that shares nothing it states with the other side is unlikely: it is
+        // more probably an addition or an omission of its own.
+        var loose = 0.0
+        if a.count > 1 { loose += a.filter { !$0.anchors.isEmpty && sharedCount($0.anchors, sb) == 0 }.isEmpty ? 0 : 2 }
+        if b.count > 1 { loose += b.filter { !$0.anchors.isEmpty && sharedCount($0.anchors, sa) == 0 }.isEmpty ? 0 : 2 }
+        return loose - 4 * Double(2 * shared) / Double(sa.count + sb.count)
     }
 
     /// Matching clause numbers are the strongest anchor; numbers that differ count against a

@@ -63,12 +63,12 @@ struct ClauseComparison {
         var result: [DriftItem] = []
         for bead in Aligner.align(items(a), items(b), ratio: context.ratio) {
             let sa = Array(a[bead.source]), sb = Array(b[bead.translation])
-            if sb.isEmpty, let lost = sa.first, Self.isSubstantial(lost.text) {
+            if sb.isEmpty, let lost = sa.first, lost.segment.itemKey != nil || Self.isSubstantial(lost.text) {
                 result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
                                    "the translation leaves out \"\(fitReason(lost.text))\""))
                 continue
             }
-            if sa.isEmpty, let added = sb.first, Self.isSubstantial(added.text) {
+            if sa.isEmpty, let added = sb.first, added.segment.itemKey != nil || Self.isSubstantial(added.text) {
                 result.append(item(.addition, "", added.text, source.first?.clause.line, added.line,
                                    "only the translation says \"\(fitReason(added.text))\""))
                 continue
@@ -78,7 +78,7 @@ struct ClauseComparison {
             if (negA == nil) != (negB == nil) {
                 result.append(item(.negation, negA ?? "", negB ?? "", sa[0].line, sb[0].line,
                                    negA != nil ? "the source negates (\"\(negA!)\"), the translation does not"
-                                       : "the translation negates («\(negB!)»), the source does not"))
+                                       : "the translation negates (\"\(negB!)\"), the source does not"))
                 continue
             }
             // Under a negation "shall not", "may not" and «не вправе» all forbid.
@@ -86,9 +86,9 @@ struct ClauseComparison {
             let (oa, pa) = (sa.compactMap(\.segment.obligation).first, sa.compactMap(\.segment.permission).first)
             let (ob, pb) = (sb.compactMap(\.segment.obligation).first, sb.compactMap(\.segment.permission).first)
             if let oa, pa == nil, let pb, ob == nil {
-                result.append(item(.modality, oa, pb, sa[0].line, sb[0].line, "an obligation (\"\(oa)\") became a permission («\(pb)»)"))
+                result.append(item(.modality, oa, pb, sa[0].line, sb[0].line, "an obligation (\"\(oa)\") became a permission (\"\(pb)\")"))
             } else if let pa, oa == nil, let ob, pb == nil {
-                result.append(item(.modality, pa, ob, sa[0].line, sb[0].line, "a permission (\"\(pa)\") became an obligation («\(ob)»)"))
+                result.append(item(.modality, pa, ob, sa[0].line, sb[0].line, "a permission (\"\(pa)\") became an obligation (\"\(ob)\")"))
             }
         }
         return result
@@ -102,8 +102,8 @@ struct ClauseComparison {
         return anchors
     }
 
-    /// A part worth reporting as left out or added: a few words at least ("Now, therefore,"
-    /// joins the next paragraph in some translations).
+    /// A part worth reporting as left out or added: a list item, or a few words at least ("Now,
+    /// therefore," joins the next paragraph in some translations).
     static func isSubstantial(_ text: String) -> Bool {
         text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 2 }.count >= 4
     }
@@ -133,7 +133,7 @@ struct ClauseComparison {
         // Who does it: the first party in the subject's form on each side.
         if let sa = a.first(where: \.mention.isSubjectForm), let sb = b.first(where: \.mention.isSubjectForm), sa.term != sb.term {
             return [item(.party, surface(sa), surface(sb), line(sa), line(sb),
-                         "\"\(surface(sa))\" acts in the source, «\(surface(sb))» in the translation")]
+                         "\"\(surface(sa))\" acts in the source, \"\(surface(sb))\" in the translation")]
         }
         // One party's mentions became another's.
         var countA: [Int: Int] = [:], countB: [Int: Int] = [:]
@@ -144,7 +144,7 @@ struct ClauseComparison {
         guard let lost = fewer.sorted().first, let gained = more.sorted().first(where: { $0 != lost }) else { return [] }
         let la = a.first { $0.term == lost }!, gb = b.first { $0.term == gained }!
         return [item(.party, surface(la), surface(gb), line(la), line(gb),
-                     "\"\(surface(la))\" in the source is «\(surface(gb))» in the translation")]
+                     "\"\(surface(la))\" in the source is \"\(surface(gb))\" in the translation")]
     }
 
     // MARK: Stance
@@ -171,7 +171,7 @@ struct ClauseComparison {
             guard partiesA != partiesB, !alreadyParty else { return [] }
         }
         let wa = a.first { !kb.contains($0.0) }, wb = b.first { !ka.contains($0.0) }
-        let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) («\($0.1)»)" } ?? "no stance word"
+        let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word"
         return [item(.stance, wa?.1 ?? "", wb?.1 ?? "", wa?.2 ?? source.first?.clause.line, wb?.2 ?? translation.first?.clause.line,
                      "\(sa) in the source, \(sb) in the translation")]
     }
@@ -190,8 +190,8 @@ struct ClauseComparison {
             let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }
             guard !da.isEmpty || !db.isEmpty else { continue }
             let sa = da.map(\.0.surface).joined(separator: ", "), sb = db.map(\.0.surface).joined(separator: ", ")
-            let reason = da.isEmpty ? "only the translation states «\(sb)»" : db.isEmpty ? "only the source states \"\(sa)\""
-                : "\"\(sa)\" in the source, «\(sb)» in the translation"
+            let reason = da.isEmpty ? "only the translation states \"\(sb)\"" : db.isEmpty ? "only the source states \"\(sa)\""
+                : "\"\(sa)\" in the source, \"\(sb)\" in the translation"
             result.append(item(dates ? .date : .number, sa, sb, da.first.map { $0.1.line(atOffset: $0.0.range.lowerBound) } ?? source.first?.clause.line,
                                db.first.map { $0.1.line(atOffset: $0.0.range.lowerBound) } ?? translation.first?.clause.line, reason))
         }
@@ -234,7 +234,7 @@ struct ClauseComparison {
         guard let fa = a.first(where: { !$0.0.weak && !ib.contains($0.0.id) && absent($0.0.id, translation, lb) }),
               let fb = b.first(where: { !$0.0.weak && !ia.contains($0.0.id) && absent($0.0.id, source, la) }) else { return [] }
         return [item(.function, fa.0.phrase, fb.0.phrase, fa.1.line(ofToken: fa.0.token), fb.1.line(ofToken: fb.0.token),
-                     "\"\(fa.0.phrase)\" (\(fa.0.id)) in the source, «\(fb.0.phrase)» (\(fb.0.id)) in the translation")]
+                     "\"\(fa.0.phrase)\" (\(fa.0.id)) in the source, \"\(fb.0.phrase)\" (\(fb.0.id)) in the translation")]
     }
 
     // MARK: Names
