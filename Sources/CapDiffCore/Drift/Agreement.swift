@@ -47,13 +47,15 @@ final class AgreementReader {
     }
 
     func read(_ outline: Outline) -> Agreement {
-        let language = outline.language
-        let values = valueReader(language)
+        let language = Self.language(of: outline.units.map(\.text).joined(separator: " "), otherwise: .en)
         var clauses: [ClauseContent] = []
         var terms: [DefinedTerm] = []
         for clause in ClauseSplitter.clauses(of: outline) {
             let facts = TextFacts(clause.text, index: index, heading: clause.role != .body)
             let defined = DefinedTerms.defined(in: clause.text, tokens: facts.tokens, tokenizer: index.tokenizer)
+            // Each clause's numbers are read in its own language: «01.03.2027» is the 1st of
+            // March in Russian and January 3rd in American English.
+            let values = valueReader(Self.language(of: clause.text, otherwise: language))
             var content = ClauseContent(
                 clause: clause, facts: facts, values: values.values(in: clause.text, tokens: facts.tokens),
                 functions: facts.phrases.flatMap { match in
@@ -80,6 +82,15 @@ final class AgreementReader {
                                                          terms: Set(clauses[i].mentions.flatMap { Array($0.tokens) }))
         }
         return Agreement(path: outline.path, language: language, clauses: clauses, terms: terms, warnings: outline.warnings)
+    }
+
+    /// English or Russian by the letters that are more numerous: a Russian translation keeps
+    /// Latin company names ("Northwind Agency LLC") and is still Russian.
+    static func language(of text: String, otherwise: Language) -> Language {
+        var counts = LanguageDetector.LetterCounts()
+        LanguageDetector.count(text, into: &counts)
+        guard counts.cyrillic + counts.latin > 0 else { return otherwise }
+        return counts.cyrillic >= counts.latin ? .ru : .en
     }
 
     private func valueReader(_ language: Language) -> ValueReader {

@@ -106,14 +106,14 @@ enum Aligner {
     static func anchorCost(_ a: ArraySlice<Item>, _ b: ArraySlice<Item>) -> Double {
         let sa = a.count == 1 ? a.first!.anchors : union(a.first!.anchors, a.last!.anchors)
         let sb = b.count == 1 ? b.first!.anchors : union(b.first!.anchors, b.last!.anchors)
-        guard !sa.isEmpty, !sb.isEmpty else { return 0 }
-        let shared = sharedCount(sa, sb)
-        if shared == 0 { return 1.5 }
-        // Joining an item that shares nothing it states with the other side is unlikely: it is
-        // more probably an addition or an omission of its own.
+        // Joining an item that states something and shares none of it with the other side is
+        // unlikely: it is more probably an addition or an omission of its own.
         var loose = 0.0
-        if a.count > 1 { loose += a.filter { !$0.anchors.isEmpty && sharedCount($0.anchors, sb) == 0 }.isEmpty ? 0 : 2 }
-        if b.count > 1 { loose += b.filter { !$0.anchors.isEmpty && sharedCount($0.anchors, sa) == 0 }.isEmpty ? 0 : 2 }
+        if a.count > 1, a.contains(where: { !$0.anchors.isEmpty && sharedCount($0.anchors, sb) == 0 }) { loose += 2 }
+        if b.count > 1, b.contains(where: { !$0.anchors.isEmpty && sharedCount($0.anchors, sa) == 0 }) { loose += 2 }
+        guard !sa.isEmpty, !sb.isEmpty else { return loose }
+        let shared = sharedCount(sa, sb)
+        if shared == 0 { return loose + 1.5 }
         return loose - 4 * Double(2 * shared) / Double(sa.count + sb.count)
     }
 

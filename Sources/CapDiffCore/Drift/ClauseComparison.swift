@@ -55,13 +55,13 @@ struct ClauseComparison {
     private func segmentDifferences() -> [DriftItem] {
         let a = source.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
         let b = translation.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
-        let items = { (side: [Located]) in
+        let items = { (side: [Located], isSource: Bool) in
             side.map { located in
-                Aligner.Item(length: located.segment.length, anchors: segmentAnchors(located), key: located.segment.itemKey)
+                Aligner.Item(length: located.segment.length, anchors: segmentAnchors(located, isSource: isSource), key: located.segment.itemKey)
             }
         }
         var result: [DriftItem] = []
-        for bead in Aligner.align(items(a), items(b), ratio: context.ratio) {
+        for bead in Aligner.align(items(a, true), items(b, false), ratio: context.ratio) {
             let sa = Array(a[bead.source]), sb = Array(b[bead.translation])
             if sb.isEmpty, let lost = sa.first, lost.segment.itemKey != nil || Self.isSubstantial(lost.text) {
                 result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
@@ -94,11 +94,24 @@ struct ClauseComparison {
         return result
     }
 
-    private func segmentAnchors(_ located: Located) -> Set<String> {
+    /// What a sentence states that its translation states too: values, parties, names, and
+    /// whether it binds, permits or negates. A translation's extra sentence that states
+    /// something of its own («Это право может быть ограничено законом») then stands apart.
+    private func segmentAnchors(_ located: Located, isSource: Bool) -> Set<String> {
+        let segment = located.segment, content = located.content
         var anchors = Set<String>()
-        for value in located.content.values where located.segment.range.contains(value.range.lowerBound) {
+        for value in content.values where segment.range.contains(value.range.lowerBound) {
             anchors.insert(value.isDate ? "d\(Int(value.magnitude))" : "v\(value.magnitude)")
         }
+        for (term, mention, _) in partyMentions([content], isSource: isSource) where segment.tokens.contains(mention.tokens.lowerBound) {
+            anchors.insert("p\(term)")
+        }
+        for run in content.names where segment.tokens.contains(run.tokens[0]) {
+            for i in run.tokens { anchors.insert("n" + context.names.skeleton(content.facts.tokens[i])) }
+        }
+        if segment.obligation != nil { anchors.insert("obliged") }
+        if segment.permission != nil { anchors.insert("permitted") }
+        if segment.negation != nil { anchors.insert("negated") }
         return anchors
     }
 

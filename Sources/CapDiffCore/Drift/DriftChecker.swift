@@ -27,7 +27,7 @@ public final class DriftChecker {
         let context = ClauseComparison.Context(
             source: a, translation: b, parties: Self.pairParties(a, b, beads), lexicon: learnNames(a, b, beads),
             names: reader.names, translationNameSkeletons: nameSkeletons(b), sourceNameClauses: nameClauses(a),
-            translationNameClauses: nameClauses(b), ratio: ratio,
+            translationNameClauses: nameClauses(b), ratio: Self.typicalRatio(a, b, beads) ?? ratio,
             functionWords: reader.functionWords)
 
         var drifts: [ClauseDrift] = []
@@ -59,6 +59,18 @@ public final class DriftChecker {
                            clauses: drifts, sourceClauses: a.clauses.count, translationClauses: b.clauses.count,
                            alignedPairs: beads.filter { !$0.source.isEmpty && !$0.translation.isEmpty }.count,
                            warnings: a.warnings + b.warnings)
+    }
+
+    /// The median length ratio of the clauses aligned one to one: what a faithful clause's
+    /// translation looks like, unmoved by a long added or dropped passage, against which the
+    /// sentences inside a clause are aligned.
+    static func typicalRatio(_ a: Agreement, _ b: Agreement, _ beads: [Aligner.Bead]) -> Double? {
+        let ratios = beads.compactMap { bead -> Double? in
+            guard bead.source.count == 1, bead.translation.count == 1 else { return nil }
+            let la = a.clauses[bead.source.lowerBound].length, lb = b.clauses[bead.translation.lowerBound].length
+            return la >= 20 && lb >= 20 ? Double(lb) / Double(la) : nil
+        }.sorted()
+        return ratios.isEmpty ? nil : ratios[ratios.count / 2]
     }
 
     private func alignmentItem(_ content: ClauseContent) -> Aligner.Item {

@@ -83,9 +83,15 @@ final class ValueReader {
         return nil
     }
 
+    /// An amount ICU reads with its currency ("$5,000", "USD 25,000", «5 000 долларов США»),
+    /// and a multiplier after it ("$2.5 million").
     private func money(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
         guard let currency, let (value, code, end16) = currency.parseCurrency(scan.text16, at: scan.utf16(ofToken: i)) else { return nil }
-        return ([scan.value(value, .money(code), from: i, toUTF16: end16)], scan.tokenIndex(atOrAfterUTF16: end16))
+        let next = scan.tokenIndex(atOrAfterUTF16: end16)
+        if next < scan.tokens.count, let factor = Self.multipliers[scan.tokens[next].normalized] {
+            return ([scan.value(value * factor, .money(code), from: i, toUTF8: scan.tokens[next].range.upperBound)], next + 1)
+        }
+        return ([scan.value(value, .money(code), from: i, toUTF16: end16)], next)
     }
 
     private func number(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
@@ -98,9 +104,7 @@ final class ValueReader {
         if language == .ru, dots == 1, !Self.isGrouped(token.surface, by: "."), let value = Double(token.surface) {
             return unitAfter(value: value, from: i, end16: scan.utf16End(ofToken: i), &scan)
         }
-        if let currency, let (value, code, end16) = currency.parseCurrency(scan.text16, at: start) {
-            return ([scan.value(value, .money(code), from: i, toUTF16: end16)], scan.tokenIndex(atOrAfterUTF16: end16))
-        }
+        if let found = money(at: i, &scan) { return found }
         guard let decimal, let (value, end16) = decimal.parse(scan.text16, at: start) else { return nil }
         if scan.nextVisible(afterUTF16: end16) == "%", let percent, let (fraction, percentEnd) = percent.parse(scan.text16, at: start) {
             return ([scan.value((fraction * 100 * 1e6).rounded() / 1e6, .percent, from: i, toUTF16: percentEnd)],
