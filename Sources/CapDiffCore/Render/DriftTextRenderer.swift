@@ -9,7 +9,7 @@ public struct DriftTextRenderer {
     }
 
     public func render(_ report: DriftReport) -> String {
-        var lines = ["\(report.source.path) (\(report.source.language.rawValue))  →  \(report.translation.path) (\(report.translation.language.rawValue))"]
+        var lines = [fit("\(report.source.path) (\(report.source.language.rawValue))  →  \(report.translation.path) (\(report.translation.language.rawValue))", style.width)]
         for clause in report.clauses {
             lines.append("")
             for item in clause.items {
@@ -19,7 +19,7 @@ public struct DriftTextRenderer {
             }
             lines += sideBySide(clause, report: report)
         }
-        lines += ["", Self.summary(report)]
+        lines += [""] + wrap(Self.summary(report), width: style.width)
         return lines.joined(separator: "\n") + "\n"
     }
 
