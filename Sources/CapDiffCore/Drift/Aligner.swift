@@ -48,36 +48,41 @@ enum Aligner {
             return (0..<n).map { Bead(source: $0..<($0 + 1), translation: 0..<0) }
                 + (0..<m).map { Bead(source: n..<n, translation: $0..<($0 + 1)) }
         }
-        // A band around the diagonal keeps long documents linear in time and memory.
+        // A band around the diagonal keeps long documents linear in time and memory: row i
+        // keeps only the columns within `band` of the diagonal.
         let band = max(60, abs(n - m) + 40)
-        let width = m + 1
+        let width = 2 * band + 1
+        let centre = { (i: Int) in i * m / n }
+        func cell(_ i: Int, _ j: Int) -> Int? {
+            let offset = j - centre(i) + band
+            return offset >= 0 && offset < width ? i * width + offset : nil
+        }
         var cost = [Double](repeating: .infinity, count: (n + 1) * width)
         var back = [UInt8](repeating: 0, count: (n + 1) * width)
-        cost[0] = 0
+        cost[cell(0, 0)!] = 0
         let moves: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)]
         for i in 0...n {
-            let centre = n == 0 ? 0 : i * m / n
-            for j in max(0, centre - band)...min(m, centre + band) {
+            for j in max(0, centre(i) - band)...min(m, centre(i) + band) {
                 if i == 0 && j == 0 { continue }
                 var best = Double.infinity
                 var bestMove: UInt8 = 0
                 for (k, (di, dj)) in moves.enumerated() where i >= di && j >= dj {
-                    let previous = cost[(i - di) * width + (j - dj)]
-                    guard previous.isFinite else { continue }
-                    let total = previous + beadCost(source[(i - di)..<i], translation[(j - dj)..<j], ratio: ratio)
+                    guard let previousCell = cell(i - di, j - dj), cost[previousCell].isFinite else { continue }
+                    let total = cost[previousCell] + beadCost(source[(i - di)..<i], translation[(j - dj)..<j], ratio: ratio)
                     if total < best {
                         best = total
                         bestMove = UInt8(k)
                     }
                 }
-                cost[i * width + j] = best
-                back[i * width + j] = bestMove
+                let here = cell(i, j)!
+                cost[here] = best
+                back[here] = bestMove
             }
         }
         var beads: [Bead] = []
         var (i, j) = (n, m)
         while i > 0 || j > 0 {
-            let (di, dj) = moves[Int(back[i * width + j])]
+            let (di, dj) = moves[Int(back[cell(i, j)!])]
             beads.append(Bead(source: (i - di)..<i, translation: (j - dj)..<j))
             i -= di
             j -= dj
