@@ -24,10 +24,17 @@ import Testing
         #expect(drift("2.1 The Agency shall handle outreach.", "2.1 Партнёр обязуется вести аутрич.") == ["2.1 party"])
         #expect(drift("2.1 The Agency shall pay the Partner.", "2.1 Партнёр обязуется заплатить Агентству.") == ["2.1 party"])
         #expect(drift("2.1 The Agency shall pay the Partner.", "2.1 Агентство обязуется заплатить Партнёру.").isEmpty)
+        // An English passive names its actor after "by".
+        #expect(drift("2.1 The Partner shall be paid by the Agency.", "2.1 Агентство выплачивает Партнёру вознаграждение.").isEmpty)
+        #expect(drift("2.1 The Partner shall be paid by the Agency.", "2.1 Партнёр выплачивает Агентству вознаграждение.") == ["2.1 party"])
         // «(далее — «Партнёр»)» defines the same party as (hereinafter the "Partner").
         let source = OutlineReader().read(SourceText(path: "a.en.md", text: "1.1 Sever Media LLC (hereinafter the \"Partner\") agrees.\n2.1 The Partner shall pay."))
         let translation = OutlineReader().read(SourceText(path: "a.ru.md", text: "1.1 ООО «Север Медиа» (далее — «Партнёр») соглашается.\n2.1 Партнёр обязуется платить."))
         #expect(checker.check(source: source, translation: translation).items.isEmpty)
+        // Parties named without a legal form are parties when both sides name them so.
+        let named = OutlineReader().read(SourceText(path: "b.en.md", text: "1.1 Northwind (the \"Agency\") and Sever (the \"Partner\") agree.\n2.1 The Agency shall pay."))
+        let названы = OutlineReader().read(SourceText(path: "b.ru.md", text: "1.1 Northwind («Агентство») и Север («Партнёр») договорились.\n2.1 Партнёр обязуется платить."))
+        #expect(checker.check(source: named, translation: названы).items.map(\.kind) == [.party])
     }
 
     @Test func stance() {
@@ -53,6 +60,9 @@ import Testing
         // «не позднее» is "no later than", not a negation; neither is «не подлежащую отмене».
         #expect(drift("5.2 Videos are delivered by March 29, 2027.", "5.2 Ролики сдаются не позднее 29 марта 2027 г.").isEmpty)
         #expect(drift("2.1 The Agency grants an irrevocable licence.", "2.1 Агентство предоставляет не подлежащую отмене лицензию.").isEmpty)
+        // "unless" is «если … не» as often as not.
+        #expect(drift("8.3 A term is waived unless the Agency objects.", "8.3 Условие считается отменённым, если Агентство не возражает.")
+            .isEmpty)
     }
 
     @Test func numberAndDate() {

@@ -75,7 +75,8 @@ struct ClauseComparison {
             }
             guard !sa.isEmpty, !sb.isEmpty else { continue }
             let negA = sa.compactMap(\.segment.negation).first, negB = sb.compactMap(\.segment.negation).first
-            if (negA == nil) != (negB == nil) {
+            let unless = sa.contains(where: \.segment.hasUnless) || sb.contains(where: \.segment.hasUnless)
+            if (negA == nil) != (negB == nil), !unless {
                 result.append(item(.negation, negA ?? "", negB ?? "", sa[0].line, sb[0].line,
                                    negA != nil ? "the source negates (\"\(negA!)\"), the translation does not"
                                        : "the translation negates (\"\(negB!)\"), the source does not"))
@@ -143,8 +144,17 @@ struct ClauseComparison {
         guard !a.isEmpty || !b.isEmpty else { return [] }
         let surface = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.facts.surface(m.mention.tokens) }
         let line = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.line(ofToken: m.mention.tokens.lowerBound) }
-        // Who does it: the first party in the subject's form on each side.
-        if let sa = a.first(where: \.mention.isSubjectForm), let sb = b.first(where: \.mention.isSubjectForm), sa.term != sb.term {
+        // Who does it: the first party in the subject's form on each side, or the agent of an
+        // English passive ("the Partner shall be paid by the Agency").
+        func actor(_ side: [(term: Int, mention: TermMention, content: ClauseContent)]) -> (term: Int, mention: TermMention, content: ClauseContent)? {
+            guard let subject = side.first(where: \.mention.isSubjectForm) else { return nil }
+            let agent = side.first { other in
+                other.content.clause.line == subject.content.clause.line
+                    && DefinedTerms.isPassiveAgent(other.mention, of: subject.mention, in: subject.content.facts.tokens)
+            }
+            return agent ?? subject
+        }
+        if let sa = actor(a), let sb = actor(b), sa.term != sb.term {
             return [item(.party, surface(sa), surface(sb), line(sa), line(sb),
                          "\"\(surface(sa))\" acts in the source, \"\(surface(sb))\" in the translation")]
         }

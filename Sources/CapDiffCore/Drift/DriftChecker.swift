@@ -85,14 +85,14 @@ public final class DriftChecker {
 
     /// Defined terms correspond when aligned clauses define as many, in order: (the "Agency")
     /// and («Агентство»), "Licensor means" and «Лицензиар означает». Those that name a party
-    /// on either side are the parties.
+    /// (`DefinedTerm.areParty`) are the parties.
     static func pairParties(_ a: Agreement, _ b: Agreement, _ beads: [Aligner.Bead]) -> [Int: Int] {
         var parties: [Int: Int] = [:]
         var taken = Set<Int>()
         for bead in beads {
             let da = bead.source.flatMap { a.clauses[$0].defines }, db = bead.translation.flatMap { b.clauses[$0].defines }
             guard da.count == db.count else { continue }
-            for (s, t) in zip(da, db) where parties[s] == nil && !taken.contains(t) && (a.terms[s].isParty || b.terms[t].isParty) {
+            for (s, t) in zip(da, db) where parties[s] == nil && !taken.contains(t) && DefinedTerm.areParty(a.terms[s], b.terms[t]) {
                 parties[s] = t
                 taken.insert(t)
             }

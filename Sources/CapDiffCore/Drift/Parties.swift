@@ -8,9 +8,25 @@ struct DefinedTerm: Sendable, Equatable {
     var keys: [String]
     /// Its words as defined: in Russian, the nominative, which marks the subject of a clause.
     var normalized: [String]
-    /// It names a party: a company (a legal form such as "LLC" or «ООО» stands just before the
-    /// definition) or a person or entity ("Licensor means the individual(s) or entity(ies)").
-    var isParty: Bool
+    /// How sure it is that the term names a party (see `Evidence`).
+    var evidence: Evidence
+
+    enum Evidence: Int, Sendable, Comparable {
+        case none
+        /// A capitalised name stands just before the definition: "Northwind (the "Agency")",
+        /// but also «кампании Brightnest («Кампания»)».
+        case weak
+        /// A company (a legal form such as "LLC" or «ООО» just before the definition), or a
+        /// person or entity ("Licensor means the individual(s) or entity(ies)").
+        case strong
+
+        static func < (a: Evidence, b: Evidence) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Whether a term and its translation name a party: surely on one side, or likely on both.
+    static func areParty(_ a: DefinedTerm, _ b: DefinedTerm) -> Bool {
+        max(a.evidence, b.evidence) == .strong || (a.evidence == .weak && b.evidence == .weak)
+    }
 
     /// "You" and «Вы» are defined in some licences; every form of the pronoun mentions them.
     var pronounForms: Set<String>? {
@@ -75,9 +91,10 @@ enum DefinedTerms {
             let surface = String(inner.dropFirst().dropLast()).trimming(quotes)
             guard let firstLetter = surface.first, firstLetter.isUppercase, surface.count <= 60 else { continue }
             let before = text[..<open].suffix(80)
-            let party = before.split(whereSeparator: { !$0.isLetter }).suffix(8)
-                .contains { NameMatcher.legalForms.contains($0.lowercased()) }
-            if let term = term(surface, party: party, tokenizer: tokenizer) { terms.append(term) }
+            let words = before.split(whereSeparator: { !$0.isLetter })
+            let evidence: DefinedTerm.Evidence = words.suffix(8).contains { NameMatcher.legalForms.contains($0.lowercased()) } ? .strong
+                : words.last?.first?.isUppercase == true || before.trimmingWhitespace().last.map(closeQuotes.contains) == true ? .weak : .none
+            if let term = term(surface, evidence: evidence, tokenizer: tokenizer) { terms.append(term) }
             index = close
         }
         return terms
@@ -96,13 +113,13 @@ enum DefinedTerms {
         // that only mentions people further on («предоставление материала неограниченному
         // кругу лиц») defines no party.
         let body = tokens[(verb.offset + 1)...].filter(\.isWord).prefix(4).map(\.normalized)
-        return term(surface, party: body.contains(where: entityWords.contains), tokenizer: tokenizer)
+        return term(surface, evidence: body.contains(where: entityWords.contains) ? .strong : .none, tokenizer: tokenizer)
     }
 
-    private static func term(_ surface: String, party: Bool, tokenizer: Tokenizer) -> DefinedTerm? {
+    private static func term(_ surface: String, evidence: DefinedTerm.Evidence, tokenizer: Tokenizer) -> DefinedTerm? {
         let words = tokenizer.tokens(surface).filter(\.isWord)
         guard !words.isEmpty, words.count <= 6 else { return nil }
-        return DefinedTerm(surface: surface, keys: words.map(\.key), normalized: words.map(\.normalized), isParty: party)
+        return DefinedTerm(surface: surface, keys: words.map(\.key), normalized: words.map(\.normalized), evidence: evidence)
     }
 
     static let englishPrepositions: Set<String> = [
@@ -143,6 +160,18 @@ enum DefinedTerms {
             i += length
         }
         return result
+    }
+
+    static let englishBe: Set<String> = ["be", "been", "being", "is", "are", "was", "were"]
+
+    /// "The Partner shall be paid by the Agency": `agent` follows "by" after a passive verb of
+    /// which `subject` is the subject, within a few words. ("The Licensor shall not be bound by
+    /// any terms communicated by You" has no party right after its "by".)
+    static func isPassiveAgent(_ agent: TermMention, of subject: TermMention, in tokens: [Token]) -> Bool {
+        guard agent.tokens.lowerBound > subject.tokens.upperBound, tokens[agent.tokens.lowerBound].script == .latin else { return false }
+        let between = tokens[(subject.tokens.upperBound + 1)..<agent.tokens.lowerBound].filter(\.isWord).map(\.normalized)
+        guard between.count <= 8, let by = between.lastIndex(where: { !determiners.contains($0) }), between[by] == "by" else { return false }
+        return between[..<by].contains(where: englishBe.contains) && !tokens[subject.tokens.upperBound..<agent.tokens.lowerBound].contains { $0.surface == "." || $0.surface == ";" }
     }
 
     /// Snowball's Russian stems vary by a letter between forms («Материал» → «материа»,

@@ -15,6 +15,9 @@ struct Segment: Sendable {
     /// A binding word ("shall", «обязуется») and an optional one ("may", «вправе»).
     var obligation: String?
     var permission: String?
+    /// "unless", which a translation writes with a negation as often as without («если … не»,
+    /// «кроме случаев, когда»): the segment's negation says nothing then.
+    var hasUnless = false
     /// "only", «только»: "shall be entered into only with consent" is «может быть заключен
     /// только при согласии», a condition rather than a permission.
     var isRestrictive = false
@@ -82,6 +85,7 @@ enum SegmentReader {
         }
         if let solely = solelyWord(in: segment.tokens, facts.tokens) { segment.stances[.solely] = solely }
         segment.isRestrictive = segment.tokens.contains { ["only", "только", "лишь"].contains(facts.tokens[$0].normalized) }
+        segment.hasUnless = segment.tokens.contains { facts.tokens[$0].normalized == "unless" }
     }
 
     /// "has the right to", "is entitled to", «имеет право»: an entitlement, which official
