@@ -69,6 +69,19 @@ cicu_datefmt *cicu_datefmt_open(int32_t style, const char *locale, int32_t *err)
     return r;
 }
 
+cicu_datefmt *cicu_datefmt_open_pattern(const uint16_t *pattern, int32_t pattern_len, const char *locale, int32_t *err) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, -1, (const UChar *)pattern, pattern_len, &status);
+    if (U_FAILURE(status)) { *err = status; return NULL; }
+    udat_setLenient(f, 1);
+    cicu_datefmt *r = malloc(sizeof *r);
+    if (!r) { udat_close(f); *err = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    r->f = f;
+    *err = U_ZERO_ERROR;
+    return r;
+}
+
 void cicu_datefmt_close(cicu_datefmt *fmt) {
     if (!fmt) return;
     udat_close(fmt->f);

@@ -83,6 +83,17 @@ import Testing
         #expect(!agree("March 1, 2027", "1 марта 2028 г."))
     }
 
+    @Test func datesWithoutAYear() {
+        #expect(isValue(values("by May 10", .en).first, 510, .dayOfYear))
+        #expect(isValue(values("до 10 мая", .ru).first, 510, .dayOfYear))
+        #expect(agree("by May 10", "до 10 мая"))
+        #expect(agree("by 10 May", "до 10 мая"))
+        #expect(agree("by May 10, 2027", "до 10 мая"))
+        #expect(!agree("by May 10", "до 10 июня"))
+        // "may" the modal is no month.
+        #expect(values("The Partner may 2 times a year request a report.", .en).allSatisfy { $0.unit != .dayOfYear })
+    }
+
     @Test func aLoneYearOrAGroupedNumberIsNoDate() {
         #expect(values("весна 2027 г.", .ru).first?.unit == .plain)
         #expect(values("бюджет 3 600 000 руб.", .ru).first?.unit == .money("RUB"))

@@ -22,6 +22,8 @@ double cicu_numfmt_parse_currency(cicu_numfmt *fmt, const uint16_t *text, int32_
 // parsed in UTC, leniently.
 typedef struct cicu_datefmt cicu_datefmt;
 cicu_datefmt *cicu_datefmt_open(int32_t style, const char *locale, int32_t *err);
+// A date format from an ICU pattern ("MMMM d", "d MMMM"), for dates written without a year.
+cicu_datefmt *cicu_datefmt_open_pattern(const uint16_t *pattern, int32_t pattern_len, const char *locale, int32_t *err);
 void cicu_datefmt_close(cicu_datefmt *fmt);
 // Parses text[*pos..len) as a date: returns milliseconds since 1970-01-01 UTC and moves *pos
 // past what was read; on failure leaves *pos where it was and sets *err.

@@ -206,8 +206,8 @@ struct ClauseComparison {
         var lostA = a.filter { va in !b.contains { va.0.agrees(with: $0.0) } }
         var lostB = b.filter { vb in !a.contains { vb.0.agrees(with: $0.0) } }
         // A date one side could not read leaves its day and year as plain numbers.
-        lostB.removeAll { vb in lostA.contains { $0.0.isDate && Self.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
-        lostA.removeAll { va in lostB.contains { $0.0.isDate && Self.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
+        lostB.removeAll { vb in lostA.contains { $0.0.unit == .date && Self.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
+        lostA.removeAll { va in lostB.contains { $0.0.unit == .date && Self.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
         var result: [DriftItem] = []
         for dates in [true, false] {
             let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }

@@ -10,6 +10,8 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
         case duration(DurationUnit)
         /// A calendar date; the magnitude counts days since 1970-01-01.
         case date
+        /// A date written without its year ("May 10", «10 мая»); the magnitude is month × 100 + day.
+        case dayOfYear
         /// A number naming a part of the document ("Section 2(b)", «п. 5.1»), one part each.
         case reference
     }
@@ -25,9 +27,16 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
     /// UTF-8 offsets in the clause text.
     var range: Range<Int>
 
-    var isDate: Bool { unit == .date }
+    var isDate: Bool { unit == .date || unit == .dayOfYear }
 
     var description: String { "\(surface) = \(magnitude) \(unit)" }
+
+    /// A date's month × 100 + day.
+    private var dayOfYear: Double {
+        guard unit == .date else { return magnitude }
+        let parts = ClauseComparison.components(ofDay: magnitude)
+        return parts[1] * 100 + parts[0]
+    }
 
     /// Weeks count as seven days, so "two weeks" and «14 дней» agree.
     private var normalized: (Double, Unit) {
@@ -39,6 +48,11 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
     /// units that do not contradict each other (a side may leave the unit out: "25,000" and
     /// «25 000 долларов»); a date equals only a date.
     func agrees(with other: Value) -> Bool {
+        // "May 10" agrees with May 10 of any year.
+        if unit == .dayOfYear || other.unit == .dayOfYear {
+            guard isDate, other.isDate else { return false }
+            return dayOfYear == other.dayOfYear
+        }
         let (a, ua) = normalized, (b, ub) = other.normalized
         guard abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) else { return false }
         switch (ua, ub) {

@@ -10,6 +10,8 @@ final class ValueReader {
     private let currency: ICUNumberParser?
     private let spellout: ICUNumberParser?
     private let dates: [ICUDateParser]
+    /// Dates written without a year: "May 10", «10 мая».
+    private let daysOfYear: [ICUDateParser]
 
     init(language: Language) {
         self.language = language == .ru ? .ru : .en
@@ -24,6 +26,8 @@ final class ValueReader {
             ? [(.long, "ru_RU"), (.medium, "ru_RU"), (.short, "ru_RU")]
             : [(.long, "en_US"), (.long, "en_GB"), (.medium, "en_US"), (.medium, "en_GB"), (.full, "en_US"), (.short, "en_US")]
         dates = forms.compactMap { try? ICUDateParser($0.0, locale: $0.1) }
+        let patterns = self.language == .ru ? [("d MMMM", "ru_RU")] : [("MMMM d", "en_US"), ("d MMMM", "en_GB")]
+        daysOfYear = patterns.compactMap { try? ICUDateParser(pattern: $0.0, locale: $0.1) }
     }
 
     /// The values of `text`, whose tokens the tokenizer gave, in order.
@@ -78,9 +82,25 @@ final class ValueReader {
             let named = span.contains { $0.kind == .word }
             let separated = span.first.map { $0.surface.filter { $0 == "." || $0 == "/" }.count == 2 } ?? false
             guard (span.count >= 3 && named) || separated else { continue }
-            return ([scan.value(Double(day), .date, from: i, toUTF16: end16)], next)
+            let after = Self.afterYearWord(next, scan.tokens)
+            let end = after > next ? scan.tokens[after - 1].range.upperBound : scan.utf8(ofUTF16: end16)
+            return ([scan.value(Double(day), .date, from: i, toUTF8: end)], after)
+        }
+        for parser in daysOfYear {
+            guard let (day, end16) = parser.parse(scan.text16, at: start) else { continue }
+            let next = scan.tokenIndex(atOrAfterUTF16: end16)
+            let span = scan.tokens[i..<next].filter(\.isWord)
+            guard span.count == 2, span.contains(where: { $0.kind == .word }), span.contains(where: { $0.kind == .number }) else { continue }
+            let parts = ClauseComparison.components(ofDay: Double(day))
+            return ([scan.value(parts[1] * 100 + parts[0], .dayOfYear, from: i, toUTF16: end16)], next)
         }
         return nil
+    }
+
+    /// «1 марта 2027 г.», «… 2027 года»: the word for "year" after a date belongs to it.
+    private static func afterYearWord(_ next: Int, _ tokens: [Token]) -> Int {
+        guard next < tokens.count, ["г", "года", "году", "гг"].contains(tokens[next].normalized) else { return next }
+        return next + 1 < tokens.count && tokens[next + 1].surface == "." ? next + 2 : next + 1
     }
 
     /// An amount ICU reads with its currency ("$5,000", "USD 25,000", «5 000 долларов США»),

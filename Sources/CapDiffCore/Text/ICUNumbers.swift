@@ -64,6 +64,16 @@ final class ICUDateParser {
         handle = h
     }
 
+    /// A format from an ICU pattern, such as "MMMM d" for a date written without its year.
+    init(pattern: String, locale: String) throws(ICUError) {
+        let units = Array(pattern.utf16)
+        var err: Int32 = 0
+        let h = units.withUnsafeBufferPointer { cicu_datefmt_open_pattern($0.baseAddress, Int32(units.count), locale, &err) }
+        try checkICU(err, "opening date pattern \(pattern) for \(locale)")
+        guard let h else { throw ICUError(operation: "opening date pattern \(pattern) for \(locale)", code: err) }
+        handle = h
+    }
+
     deinit { cicu_datefmt_close(handle) }
 
     /// The date at UTF-16 offset `start`, as whole days since 1970-01-01 (UTC), and its end.
