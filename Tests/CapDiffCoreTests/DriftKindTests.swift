@@ -42,6 +42,11 @@ import Testing
             == ["2.3 stance"])
         #expect(drift("2.3 The Agency shall develop the concept jointly with the Partner.", "2.3 Агентство разрабатывает концепцию совместно с Партнёром.")
             .isEmpty)
+        // Helping that became being responsible.
+        #expect(drift("2.4 The Partner shall assist the Agency with performance analysis.", "2.4 Партнёр отвечает за анализ эффективности Агентства.")
+            == ["2.4 stance"])
+        #expect(drift("2.4 The Partner shall assist the Agency with performance analysis.", "2.4 Партнёр помогает Агентству с анализом эффективности.")
+            .isEmpty)
     }
 
     @Test func modality() {

@@ -181,19 +181,29 @@ struct ClauseComparison {
             }
         }
         let a = marks(source), b = marks(translation)
-        let ka = Set(a.map(\.0)), kb = Set(b.map(\.0))
+        // Jointly, assisting or alone: how a party does the work. Being responsible is the plain
+        // case, which most clauses state one way or another.
+        let ka = Set(a.map(\.0)).subtracting([.responsible]), kb = Set(b.map(\.0)).subtracting([.responsible])
         guard ka != kb else { return [] }
         // "alone as well as in association with others" states two stances: only a side that
         // states one can contradict the other.
         guard ka.count <= 1, kb.count <= 1 else { return [] }
+        var wa = a.first { ka.contains($0.0) && !kb.contains($0.0) }, wb = b.first { kb.contains($0.0) && !ka.contains($0.0) }
         if ka.isEmpty || kb.isEmpty {
             // A stance word a translation leaves out matters when a party went with it ("jointly
-            // with the Partner" → «самостоятельно»); alone it is often just phrasing.
+            // with the Partner" → «самостоятельно»), or when helping became being responsible;
+            // alone it is often just phrasing.
             let partiesA = Set(partyMentions(source, isSource: true).map(\.term))
             let partiesB = Set(partyMentions(translation, isSource: false).map(\.term))
-            guard partiesA != partiesB, !alreadyParty else { return [] }
+            let responsibleA = a.first { $0.0 == .responsible }, responsibleB = b.first { $0.0 == .responsible }
+            if ka == [.supports], let responsibleB {
+                wb = responsibleB
+            } else if kb == [.supports], let responsibleA {
+                wa = responsibleA
+            } else {
+                guard partiesA != partiesB, !alreadyParty else { return [] }
+            }
         }
-        let wa = a.first { !kb.contains($0.0) }, wb = b.first { !ka.contains($0.0) }
         let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word"
         return [item(.stance, wa?.1 ?? "", wb?.1 ?? "", wa?.2 ?? source.first?.clause.line, wb?.2 ?? translation.first?.clause.line,
                      "\(sa) in the source, \(sb) in the translation")]

@@ -29,6 +29,8 @@ struct Segment: Sendable {
 /// «содействует», "solely" / «самостоятельно».
 enum StanceMark: String, Sendable, Hashable, CaseIterable {
     case shares = "jointly", supports = "assists", solely
+    /// "is responsible for", «отвечает за»: the party does the work itself.
+    case responsible
 }
 
 enum SegmentReader {
@@ -84,8 +86,18 @@ enum SegmentReader {
             }
         }
         if let solely = solelyWord(in: segment.tokens, facts.tokens) { segment.stances[.solely] = solely }
+        if let responsible = facts.cues(in: clause, role: .obligation).first(where: { isResponsibility($0.entry.phrase) }) {
+            segment.stances[.responsible] = facts.surface(responsible.match.tokens)
+        }
         segment.isRestrictive = segment.tokens.contains { ["only", "только", "лишь"].contains(facts.tokens[$0].normalized) }
         segment.hasUnless = segment.tokens.contains { facts.tokens[$0].normalized == "unless" }
+    }
+
+    /// The glossary's obligations that make a party responsible: "is responsible for",
+    /// «отвечает за», «несёт ответственность».
+    static func isResponsibility(_ phrase: String) -> Bool {
+        let lower = phrase.lowercased()
+        return lower.contains("responsib") || lower.contains("ответствен") || lower.hasPrefix("отвеча")
     }
 
     /// "has the right to", "is entitled to", «имеет право»: an entitlement, which official
