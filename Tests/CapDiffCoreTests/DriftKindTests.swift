@@ -88,6 +88,8 @@ import Testing
     @Test func name() {
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Смирнова, креативный директор.") == ["7.2 name"])
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Петрова, креативный директор.").isEmpty)
+        #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Мария Смирнова, креативный директор.") == ["7.2 name"])
+        #expect(drift("7.1 Agency: Sever Media LLC, Moscow.", "7.1 Агентство: ООО «Север Групп», Москва.") == ["7.1 name"])
     }
 
     @Test func omissionAndAddition() {

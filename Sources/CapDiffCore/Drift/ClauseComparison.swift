@@ -338,11 +338,20 @@ struct ClauseComparison {
             return [nameItem(lost.run.surface, lost.content.line(ofToken: lost.run.tokens[0]),
                              replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
         }
-        // A translation that adds a new word to a name the source has («Лиги Наций» for "United
-        // Nations"), in a clause's body: headings capitalise every word in English. (A source
-        // name may well lose a word in translation: "Creative Commons Attribution" is «Creative
-        // Commons С указанием авторства».)
+        // Headings capitalise every word in English: the rules below read clause bodies only.
         guard translation.allSatisfy({ $0.clause.role == .body }) else { return [] }
+        // One name replaced by another, whole ("Anna Petrova" / «Мария Смирнова»): each side has
+        // exactly one name of several words, and none of its words matches.
+        let wholeA = a.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count },
+            wholeB = b.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count }
+        if wholeA.count == 1, wholeB.count == 1, !a.contains(where: \.isPartial), !b.contains(where: \.isPartial),
+           wholeB[0].unmatched.allSatisfy({ isNew($0, isSource: false) }) {
+            return [nameItem(wholeA[0].run.surface, wholeA[0].content.line(ofToken: wholeA[0].run.tokens[0]),
+                             wholeB[0].run.surface, wholeB[0].content.line(ofToken: wholeB[0].run.tokens[0]))]
+        }
+        // A translation that adds a new word to a name the source has («Лиги Наций» for "United
+        // Nations"). (A source name may well lose a word in translation: "Creative Commons
+        // Attribution" is «Creative Commons С указанием авторства».)
         for changed in b where changed.isPartial && changed.unmatched.contains(where: { $0.token.normalized.count >= 4 && isNew($0, isSource: false) }) {
             let kept = changed.words.filter(\.matched).map(\.token)
             guard let counterpart = a.first(where: { run in run.words.contains { match($0.token, isSource: true, kept) } }) else { continue }
