@@ -84,12 +84,15 @@ struct ClauseComparison {
             }
             // Under a negation "shall not", "may not" and «не вправе» all forbid.
             guard negA == nil, !(sa.contains(where: \.segment.isRestrictive) && sb.contains(where: \.segment.isRestrictive)) else { continue }
-            let (oa, pa) = (sa.compactMap(\.segment.obligation).first, sa.compactMap(\.segment.permission).first)
-            let (ob, pb) = (sb.compactMap(\.segment.obligation).first, sb.compactMap(\.segment.permission).first)
-            if let oa, pa == nil, let pb, ob == nil {
-                result.append(item(.modality, oa, pb, sa[0].line, sb[0].line, "an obligation (\"\(oa)\") became a permission (\"\(pb)\")"))
-            } else if let pa, oa == nil, let ob, pb == nil {
-                result.append(item(.modality, pa, ob, sa[0].line, sb[0].line, "a permission (\"\(pa)\") became an obligation (\"\(ob)\")"))
+            // A binding word that became an optional one, or the reverse: the side with fewer
+            // obligations has more permissions. (A side with no modal word at all, such as the
+            // Russian present tense «Агентство отвечает за…» for "shall", says nothing here.)
+            let oa = sa.flatMap(\.segment.obligations), pa = sa.flatMap(\.segment.permissions)
+            let ob = sb.flatMap(\.segment.obligations), pb = sb.flatMap(\.segment.permissions)
+            if oa.count > ob.count, pb.count > pa.count, let o = oa.first, let p = pb.first {
+                result.append(item(.modality, o, p, sa[0].line, sb[0].line, "an obligation (\"\(o)\") became a permission (\"\(p)\")"))
+            } else if pa.count > pb.count, ob.count > oa.count, let p = pa.first, let o = ob.first {
+                result.append(item(.modality, p, o, sa[0].line, sb[0].line, "a permission (\"\(p)\") became an obligation (\"\(o)\")"))
             }
         }
         return result
@@ -110,8 +113,8 @@ struct ClauseComparison {
         for run in content.names where segment.tokens.contains(run.tokens[0]) {
             for i in run.tokens { anchors.insert("n" + context.names.skeleton(content.facts.tokens[i])) }
         }
-        if segment.obligation != nil { anchors.insert("obliged") }
-        if segment.permission != nil { anchors.insert("permitted") }
+        if !segment.obligations.isEmpty { anchors.insert("obliged") }
+        if !segment.permissions.isEmpty { anchors.insert("permitted") }
         if segment.negation != nil { anchors.insert("negated") }
         return anchors
     }
@@ -299,7 +302,10 @@ struct ClauseComparison {
         let wordsA = source.flatMap { $0.facts.tokens.filter(\.isWord) }, wordsB = translation.flatMap { $0.facts.tokens.filter(\.isWord) }
         func match(_ token: Token, isSource: Bool, _ others: [Token]) -> Bool {
             let partners = isSource ? context.lexicon.partners(ofSource: token.key) : context.lexicon.partners(ofTranslation: token.key)
-            return others.contains { context.names.sameName(token, $0) || partners.contains($0.key) }
+            return others.contains { other in
+                partners.contains(other.key)
+                    || (other.surface.first?.isLowercase == true ? context.names.sameName(token, asWord: other) : context.names.sameName(token, other))
+            }
         }
         for r in a.indices { for w in a[r].words.indices { a[r].words[w].matched = match(a[r].words[w].token, isSource: true, wordsB) } }
         for r in b.indices { for w in b[r].words.indices { b[r].words[w].matched = match(b[r].words[w].token, isSource: false, wordsA) } }
@@ -340,11 +346,12 @@ struct ClauseComparison {
         }
         // Headings capitalise every word in English: the rules below read clause bodies only.
         guard translation.allSatisfy({ $0.clause.role == .body }) else { return [] }
-        // One name replaced by another, whole ("Anna Petrova" / «Мария Смирнова»): each side has
-        // exactly one name of several words, and none of its words matches.
+        // One name replaced by another, whole ("Anna Petrova" / «Мария Смирнова»): the translation
+        // has exactly one name of several words none of which matches, new to it, and the source
+        // has such a name too (English capitalises titles as well: "Creative Director").
         let wholeA = a.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count },
             wholeB = b.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count }
-        if wholeA.count == 1, wholeB.count == 1, !a.contains(where: \.isPartial), !b.contains(where: \.isPartial),
+        if !wholeA.isEmpty, wholeB.count == 1,
            wholeB[0].unmatched.allSatisfy({ isNew($0, isSource: false) }) {
             return [nameItem(wholeA[0].run.surface, wholeA[0].content.line(ofToken: wholeA[0].run.tokens[0]),
                              wholeB[0].run.surface, wholeB[0].content.line(ofToken: wholeB[0].run.tokens[0]))]

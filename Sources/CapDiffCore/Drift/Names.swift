@@ -13,6 +13,7 @@ struct NameRun: Sendable, Equatable {
 final class NameMatcher {
     private lazy var bgn = try? ICUTransliterator(id: "Russian-Latin/BGN")
     private var skeletons: [String: String] = [:]
+    private var spellings: [String: String] = [:]
 
     /// Legal-form words: "LLC" and «ООО» say what kind of company, not which one.
     static let legalForms: Set<String> = [
@@ -79,18 +80,34 @@ final class NameMatcher {
     /// folded together: g/j/dzh, s/z, ch/k, and h and w dropped ("Harbor" is «Харбор»).
     func skeleton(_ token: Token) -> String {
         if let cached = skeletons[token.normalized] { return cached }
-        var latin = token.normalized
-        // English "w" is Russian «у» as often as «в» (Whitaker, Уитакер; New, Нью): dropped.
-        if token.script == .cyrillic { latin = bgn?(latin) ?? latin } else { latin = String(latin.filter { $0 != "w" }) }
-        // "ch" is «к» in Michael (Майкл) and «ч» in Rachel (Рейчел): one sound class; BGN's
-        // "dzh" (Джессика) is English "j".
-        latin = latin.replacing("dzh", with: "j").replacing("ch", with: "k")
-        var skeleton = GlossaryIndex.skeleton(latin: GlossaryIndex.asciiLetters(latin), stripPlural: false)
+        var skeleton = GlossaryIndex.skeleton(latin: spelling(token), stripPlural: false)
         skeleton = String(skeleton.map { $0 == "g" ? "j" : $0 == "z" ? "s" : $0 }.filter { $0 != "h" })
         var collapsed = ""
         for char in skeleton where collapsed.last != char { collapsed.append(char) }
         skeletons[token.normalized] = collapsed
         return collapsed
+    }
+
+    /// The word in lower-case ASCII letters, vowels kept: BGN for Cyrillic, and the spelling
+    /// differences between the languages folded.
+    func spelling(_ token: Token) -> String {
+        if let cached = spellings[token.normalized] { return cached }
+        var latin = token.normalized
+        // English "w" is Russian «у» as often as «в» (Whitaker, Уитакер; New, Нью): dropped.
+        if token.script == .cyrillic { latin = bgn?(latin) ?? latin } else { latin = String(latin.filter { $0 != "w" }) }
+        // "ch" is «к» in Michael (Майкл) and «ч» in Rachel (Рейчел): one sound class; BGN's
+        // "dzh" (Джессика) is English "j".
+        latin = GlossaryIndex.asciiLetters(latin.replacing("dzh", with: "j").replacing("ch", with: "k"))
+        spellings[token.normalized] = latin
+        return latin
+    }
+
+    /// A name against a word in lower case: the spellings, vowels and all, must be close too,
+    /// since a short skeleton matches too much ("made" and «Медиа» are both "md").
+    func sameName(_ name: Token, asWord word: Token) -> Bool {
+        guard sameName(name, word) else { return false }
+        let a = spelling(name), b = spelling(word)
+        return Self.editDistance(a, b) <= (max(a.count, b.count) >= 6 ? 2 : 1)
     }
 
     /// How a word is looked up among the words a document writes in lower case: by stem in

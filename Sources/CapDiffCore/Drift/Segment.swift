@@ -13,8 +13,8 @@ struct Segment: Sendable {
     /// The words that negate it, as written.
     var negation: String?
     /// A binding word ("shall", «обязуется») and an optional one ("may", «вправе»).
-    var obligation: String?
-    var permission: String?
+    var obligations: [String] = []
+    var permissions: [String] = []
     /// "unless", which a translation writes with a negation as often as without («если … не»,
     /// «кроме случаев, когда»): the segment's negation says nothing then.
     var hasUnless = false
@@ -72,9 +72,9 @@ enum SegmentReader {
     private static func read(_ segment: inout Segment, facts: TextFacts, terms: Set<Int>) {
         let clause = Clause(range: segment.tokens, sentence: 0)
         segment.negation = facts.negators(in: clause).first { isClausal($0, facts: facts) }.map { facts.surface($0.tokens) }
-        segment.obligation = facts.cues(in: clause, role: .obligation).first.map { facts.surface($0.match.tokens) }
-        segment.permission = facts.cues(in: clause, role: .permission)
-            .first { !isEntitlement($0.entry.phrase) }.map { facts.surface($0.match.tokens) }
+        segment.obligations = Self.distinct(facts.cues(in: clause, role: .obligation)).map { facts.surface($0.tokens) }
+        segment.permissions = Self.distinct(facts.cues(in: clause, role: .permission).filter { !isEntitlement($0.entry.phrase) })
+            .map { facts.surface($0.tokens) }
         // The glossary's stance cues for working jointly and for helping. They are read
         // directly rather than through ClauseReading, whose outline rules make "the Partner
         // shall jointly own" a need (the partner is the outline's "you").
@@ -91,6 +91,14 @@ enum SegmentReader {
         }
         segment.isRestrictive = segment.tokens.contains { ["only", "только", "лишь"].contains(facts.tokens[$0].normalized) }
         segment.hasUnless = segment.tokens.contains { facts.tokens[$0].normalized == "unless" }
+    }
+
+    /// One match per place: "shall be responsible for" is one obligation, though the glossary
+    /// lists "shall" too.
+    static func distinct(_ cues: [(match: GlossaryIndex.CueMatch, entry: CueEntry)]) -> [GlossaryIndex.CueMatch] {
+        var result: [GlossaryIndex.CueMatch] = []
+        for (match, _) in cues where !result.contains(where: { $0.tokens.overlaps(match.tokens) }) { result.append(match) }
+        return result
     }
 
     /// The glossary's obligations that make a party responsible: "is responsible for",
