@@ -134,8 +134,11 @@ struct ClauseReading {
     static func passiveWording(_ clause: Clause, facts: TextFacts) -> String? {
         let tokens = facts.tokens
         let words = clause.range.filter { tokens[$0].isWord }
+        // "by your team" names an agent, not a subject.
+        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
         let hasSubject = facts.cues.contains { match in
-            clause.range.contains(match.tokens.lowerBound) && match.entries.contains { $0.role == .we || $0.role == .you }
+            clause.range.contains(match.tokens.lowerBound) && !agents.contains(match.tokens.lowerBound)
+                && match.entries.contains { $0.role == .we || $0.role == .you }
         }
         guard !hasSubject else { return nil }
         for (position, i) in words.enumerated() {

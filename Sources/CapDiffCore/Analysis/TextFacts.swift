@@ -25,8 +25,9 @@ struct TextFacts {
         phrases = found
         let covered = Set(phrases.flatMap { Array($0.tokens) })
         cues = allCues.filter { match in
-            // Negators and subjects still count inside a phrase's span; stance words do not.
-            match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.contains(where: covered.contains)
+            // A stance word wholly inside a function phrase is part of the function's name
+            // ("manage" in "talent management"); negators and subjects always count.
+            match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.allSatisfy(covered.contains)
         }
         hedges = index.matchHedges(tokens)
         clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
@@ -67,6 +68,14 @@ struct Clause {
     ]
     static let conjunctions: Set<String> = ["and", "or", "и", "или", "а"]
     static let sentenceEnds: Set<String> = [".", "!", "?", ";", "…"]
+
+    /// A full stop ends a sentence only before a capital letter (or at the end): "etc. are",
+    /// «и т. д. и» and "approx. 30" go on.
+    static func endsSentence(_ tokens: [Token], at i: Int) -> Bool {
+        guard tokens[i].surface == "." else { return true }
+        guard let next = tokens[(i + 1)...].first(where: { $0.kind != .punctuation }) else { return true }
+        return next.surface.first?.isUppercase ?? true
+    }
     static let clauseMarks: Set<String> = [",", ":", "—", "–", "(", ")", "[", "]"]
 
     static func split(tokens: [Token], cues: [GlossaryIndex.CueMatch], phrases: [GlossaryIndex.PhraseMatch]) -> [Clause] {
@@ -88,7 +97,7 @@ struct Clause {
             let token = tokens[i]
             if token.kind == .punctuation {
                 if sentenceEnds.contains(token.surface) {
-                    close(i, nextSentence: true)
+                    close(i, nextSentence: endsSentence(tokens, at: i))
                     start = i + 1
                 } else if clauseMarks.contains(token.surface) {
                     close(i, nextSentence: false)
