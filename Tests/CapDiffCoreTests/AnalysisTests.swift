@@ -51,6 +51,19 @@ import Testing
         #expect(stances("- Мы отвечаем за логистику.") == ["logistics": .owns])
     }
 
+    @Test func theSubjectMayStandAnywhereInTheClause() {
+        #expect(stances("- За логистику отвечает ваша команда.") == ["logistics": .needs])
+        #expect(stances("- Кастинг блогеров берёт на себя партнёр.") == ["outreach": .needs])
+        #expect(stances("- Нам бы хотелось, чтобы аналитику вели вы.") == ["performance-analysis": .needs])
+        #expect(stances("- The Partner will manage outreach.") == ["outreach": .needs])
+    }
+
+    @Test func aClauseThatIsOnlyASubjectNamesTheOwner() {
+        #expect(stances("- Paid media — you.") == ["paid-media": .needs])
+        #expect(stances("- Логистика — на нас.") == ["logistics": .owns])
+        #expect(stances("- Creative direction: us.") == ["creative-direction": .owns])
+    }
+
     @Test func aFirstPersonVerbClaimsWorkWhenNothingElseDoes() {
         #expect(stances("- We negotiate creator fees.") == ["budget-payments": .owns])
         #expect(stances("- Организуем доставку продукта.") == ["logistics": .owns])

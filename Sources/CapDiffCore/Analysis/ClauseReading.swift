@@ -27,14 +27,19 @@ struct ClauseReading {
                 guard var stance = entry.stance else { continue }
                 // In a passive wording, "handled" or "led" is no claim; only an agent is.
                 if passive != nil, role != .agent, stance == .owns || stance == .supports { continue }
-                // "You handle X", «вы отвечаете за X»: the partner does it, so we need it.
-                if stance == .owns || stance == .supports, Self.subject(before: match.tokens.lowerBound, in: clause, facts: facts) == .you {
+                // "You handle X", «за X отвечает ваша команда»: the partner does it, so we need it.
+                if stance == .owns || stance == .supports, Self.subject(of: match.tokens.lowerBound, in: clause, facts: facts) == .you {
                     stance = .needs
                 }
                 found.append((stance, facts.surface(match.tokens)))
             }
         }
         hasGlossaryCue = !found.isEmpty
+        // "Paid media — you.", «Логистика: мы.»: a clause that is only a subject names the owner.
+        if found.isEmpty, let subject = Self.loneSubject(clause, facts: facts) {
+            found.append(subject == .we ? (.owns, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1)))
+                                        : (.needs, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1))))
+        }
         if let negator = facts.negators(in: clause).first {
             strong = (.excludes, facts.surface(negator.tokens))
         } else if let best = Self.clausePriority.lazy.compactMap({ stance in found.first { $0.0 == stance } }).first {
@@ -48,6 +53,33 @@ struct ClauseReading {
     }
 
     enum Subject { case we, you }
+
+    /// Who does what a cue at `index` says: the subject just before it ("you handle"), else
+    /// the clause's only subject, wherever it stands («за логистику отвечает ваша команда»).
+    static func subject(of index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
+        if let before = subject(before: index, in: clause, facts: facts) { return before }
+        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        let subjects = facts.cues.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
+            .compactMap { match -> Subject? in
+                if match.entries.contains(where: { $0.role == .you }) { return .you }
+                if match.entries.contains(where: { $0.role == .we }) { return .we }
+                return nil
+            }
+        return Set(subjects).count == 1 ? subjects[0] : nil
+    }
+
+    /// The subject when a clause holds nothing else ("you", «мы», "us").
+    static func loneSubject(_ clause: Clause, facts: TextFacts) -> Subject? {
+        let words = clause.range.filter { facts.tokens[$0].isWord }
+        guard !words.isEmpty else { return nil }
+        let subjects = facts.cues.filter { $0.tokens.allSatisfy(clause.range.contains) }
+            .filter { $0.entries.contains { $0.role == .we || $0.role == .you } }
+        guard Set(subjects.flatMap { Array($0.tokens) }).isSuperset(of: words) else { return nil }
+        let roles = Set(subjects.flatMap(\.entries).map(\.role))
+        if roles == [.we] { return .we }
+        if roles == [.you] { return .you }
+        return nil
+    }
 
     /// The subject just before a word: "we" / "you" with only modal words between.
     static func subject(before index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
@@ -79,6 +111,15 @@ struct ClauseReading {
         // A subject followed by a verb.
         for match in facts.cues where clause.range.contains(match.tokens.lowerBound) {
             guard let role = match.entries.first(where: { $0.role == .we || $0.role == .you })?.role else { continue }
+            // Russian puts the subject after its verb as often as before: «аналитику вели вы».
+            if tokens[match.tokens.lowerBound].script == .cyrillic {
+                var j = match.tokens.lowerBound - 1
+                while j >= clause.range.lowerBound, !tokens[j].isWord || isRole(j, .modal) { j -= 1 }
+                if j >= clause.range.lowerBound, tokens[j].script == .cyrillic, !isRole(j, .nonAction), !isRole(j, .negator),
+                   !facts.phrases.contains(where: { $0.tokens.contains(j) }), Self.looksLikeRussianVerb(tokens[j].normalized) {
+                    return (role == .we ? .owns : .needs, facts.surface(j...match.tokens.upperBound))
+                }
+            }
             var i = match.tokens.upperBound + 1
             while i < clause.range.upperBound {
                 let token = tokens[i]
@@ -110,6 +151,14 @@ struct ClauseReading {
             }
         }
         return nil
+    }
+
+    /// Finite Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите) and past
+    /// (-л, -ла, -ли, -ло), reflexive or not.
+    static func looksLikeRussianVerb(_ word: String) -> Bool {
+        guard word.count >= 3, !russianNonVerbs.contains(word) else { return false }
+        let w = word.hasSuffix("ся") || word.hasSuffix("сь") ? String(word.dropLast(2)) : word
+        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло"].contains(where: w.hasSuffix)
     }
 
     /// Russian words ending like first-person plural verbs that are not verbs.
