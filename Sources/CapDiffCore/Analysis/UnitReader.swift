@@ -37,7 +37,8 @@ struct UnitReader {
             }
             stated = true
             for function in match.functions {
-                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis))
+                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
+                                    language: unit.language))
             }
         }
 
@@ -47,7 +48,7 @@ struct UnitReader {
             stated = true
             for function in heading.functions {
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1))
+                                    phrase: heading.text, basis: unitStance.1, language: unit.language))
             }
         }
         for (line, phrase) in ownerless where !stated {
