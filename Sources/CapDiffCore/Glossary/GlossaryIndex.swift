@@ -39,9 +39,7 @@ public final class GlossaryIndex {
         self.tokenizer = tokenizer
         stopwords = Set(glossary.stopwords.map { tokenizer.tokens($0.word).first(where: \.isWord)?.normalized ?? $0.word })
         for entry in glossary.phrases {
-            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
-            let content = words.filter { !stopwords.contains($0.normalized) }
-            phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+            phrases.insert(keys(of: entry), entry)
         }
         for entry in glossary.cues {
             let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }
@@ -63,6 +61,15 @@ public final class GlossaryIndex {
 
     public func isStopword(_ token: Token) -> Bool {
         stopwords.contains(token.normalized)
+    }
+
+    /// The keys a phrase is stored under: its words but stop words (all of them when it has
+    /// nothing else), each stemmed or, for an exact phrase, as written. `glossary lint` reads
+    /// them too, to find phrases that collide or can never match.
+    func keys(of entry: PhraseEntry) -> [String] {
+        let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
+        let content = words.filter { !isStopword($0) }
+        return (content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }
     }
 
     // MARK: Phrases
