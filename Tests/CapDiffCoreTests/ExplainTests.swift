@@ -42,7 +42,7 @@ import Testing
 
     @Test func aWordTheGlossaryMissesPointsAtPhrasesSharingItsStem() throws {
         let analyzer = Analyzer(glossary: try GlossaryReader.load(layers: [TestPaths.fixture("glossary/explain")], includeDefault: false))
-        let e = analyzer.explain("Concepts for the launch")
+        let e = analyzer.explain("Concepts and the launch")
         #expect(e.phrases.isEmpty)
         #expect(e.uncovered.map(\.word) == ["Concepts", "launch"])
         #expect(e.uncovered[0].relatedPhrases.map(\.written) == ["creative concept"])

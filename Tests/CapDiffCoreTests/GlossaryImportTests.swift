@@ -215,7 +215,9 @@ import Testing
     func hostileXMLIsRefused(text: String) {
         let error = #expect(throws: Diagnostic.self) { try importText(text, name: "hostile.tbx") }
         #expect(error?.path == "hostile.tbx")
-        #expect(error?.message.contains("entities") == true, "\(String(describing: error))")
+        // Refused by XMLTree (a DOCTYPE declaring entities) or by libxml2 itself (an entity
+        // reference loop): either way no entity is expanded.
+        #expect(error?.message.lowercased().contains("entit") == true, "\(String(describing: error))")
     }
 
     @Test func aDoctypeNamingAnExternalDTDIsReadWithoutFetchingIt() throws {
