@@ -58,8 +58,8 @@ enum HTMLStyle {
         q:lang(ru) { quotes: "«" "»" "„" "“"; }
         .subtitle { font-size: 1.15rem; font-weight: bold; margin: 0 0 .5rem; }
         .matrix { margin-top: 1.5rem; }
-        ul.legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.25rem; }
-        ul.legend li { flex: 1 1 20rem; }
+        ul.legend { list-style: none; margin: 0; padding: 0; display: grid; gap: .4rem 1.25rem;
+          grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
         .swatch { display: inline-block; width: 1.6rem; height: 1rem; vertical-align: -.15rem; margin-right: .4rem;
           border: 1px solid #8c8c8c; border-left: .45rem solid #111; }
         .note { margin: 1rem 0; padding: .6rem .8rem; border: 1px solid #8a5a00; border-left: .45rem solid #8a5a00;
