@@ -35,6 +35,11 @@ struct ClauseReading {
             }
         }
         hasGlossaryCue = !found.isEmpty
+        // "handled by our team", "led by Harborline", "by your analysts": the agent decides.
+        if let (agent, range) = Self.byAgent(clause, facts: facts) {
+            found.append((agent == .we ? .owns : .needs, facts.surface(range)))
+            hasGlossaryCue = true
+        }
         // "Paid media — you.", «Логистика: мы.»: a clause that is only a subject names the owner.
         if found.isEmpty, let subject = Self.loneSubject(clause, facts: facts) {
             found.append(subject == .we ? (.owns, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1)))
@@ -58,7 +63,7 @@ struct ClauseReading {
     /// the clause's only subject, wherever it stands («за логистику отвечает ваша команда»).
     static func subject(of index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
         if let before = subject(before: index, in: clause, facts: facts) { return before }
-        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        let agents = agentTokens(facts, in: clause)
         let subjects = facts.cues.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
             .compactMap { match -> Subject? in
                 if match.entries.contains(where: { $0.role == .you }) { return .you }
@@ -66,6 +71,27 @@ struct ClauseReading {
                 return nil
             }
         return Set(subjects).count == 1 ? subjects[0] : nil
+    }
+
+    /// "by" followed by a subject ("by our business affairs team", "by Harborline").
+    static func byAgent(_ clause: Clause, facts: TextFacts) -> (Subject, ClosedRange<Int>)? {
+        for i in clause.range where facts.tokens[i].normalized == "by" {
+            var j = i + 1
+            while j < clause.range.upperBound, !facts.tokens[j].isWord { j += 1 }
+            guard j < clause.range.upperBound else { continue }
+            for match in facts.cues where match.tokens.lowerBound == j {
+                if match.entries.contains(where: { $0.role == .we }) { return (.we, i...match.tokens.upperBound) }
+                if match.entries.contains(where: { $0.role == .you }) { return (.you, i...match.tokens.upperBound) }
+            }
+        }
+        return nil
+    }
+
+    /// Tokens that name an agent ("by us", «вами», "by your team"), not a subject.
+    static func agentTokens(_ facts: TextFacts, in clause: Clause) -> Set<Int> {
+        var tokens = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        if let (_, range) = byAgent(clause, facts: facts) { tokens.formUnion(range) }
+        return tokens
     }
 
     /// The subject when a clause holds nothing else ("you", «мы», "us").
@@ -184,7 +210,7 @@ struct ClauseReading {
         let tokens = facts.tokens
         let words = clause.range.filter { tokens[$0].isWord }
         // "by your team" names an agent, not a subject.
-        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        let agents = agentTokens(facts, in: clause)
         let hasSubject = facts.cues.contains { match in
             clause.range.contains(match.tokens.lowerBound) && !agents.contains(match.tokens.lowerBound)
                 && match.entries.contains { $0.role == .we || $0.role == .you }

@@ -60,7 +60,7 @@ struct UnitReader {
                           reason: "\(entry.kind == .hedge ? "hedge" : "no owner:") \"\(facts.surface(match.tokens))\"")
             }
         }
-        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings), contentWords >= 2 {
+        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, (isCapabilityLike(readings) || unit.kind == .item), contentWords >= 2 {
             flags.add(.unmapped, line: unit.line, unit: unit, reason: "reads like a capability but names no known function")
         }
         flags.addMixedScript(facts, unit: unit)
