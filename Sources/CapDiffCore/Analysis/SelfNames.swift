@@ -12,7 +12,7 @@ enum SelfNames {
     /// Name candidates, as texts.
     static func find(in outline: Outline) -> [String] {
         var names: [String] = []
-        if let title = outline.units.first(where: { $0.kind != .tableHeader }), title.kind == .title || title.isHeadingLike {
+        if let title = outline.units.first, title.kind == .title {
             names += fromTitle(title.text)
         }
         if let last = outline.units.last, last.kind == .prose, let name = signature(last.text) {
