@@ -52,6 +52,11 @@ struct ClauseReading {
         }
         // A cue that survived the passive check names who does the work.
         if strong != nil { passive = nil }
+        // "to be agreed", «не закреплён ни за одной из сторон»: the clause says nobody owns it.
+        if let vague = facts.hedges.first(where: { clause.range.contains($0.tokens.lowerBound) && $0.entries.contains { $0.kind == .vagueOwner } }) {
+            strong = nil
+            passive = facts.surface(vague.tokens)
+        }
         if strong == nil, passive == nil {
             weak = Self.subjectStance(clause, facts: facts)
         }
@@ -179,12 +184,12 @@ struct ClauseReading {
         return nil
     }
 
-    /// Finite Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите) and past
-    /// (-л, -ла, -ли, -ло), reflexive or not.
+    /// Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите), past (-л, -ла,
+    /// -ли, -ло) and infinitive (-ть, -ти, -чь: «должны вести вы»), reflexive or not.
     static func looksLikeRussianVerb(_ word: String) -> Bool {
         guard word.count >= 3, !russianNonVerbs.contains(word) else { return false }
         let w = word.hasSuffix("ся") || word.hasSuffix("сь") ? String(word.dropLast(2)) : word
-        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло"].contains(where: w.hasSuffix)
+        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло", "ть", "ти", "чь"].contains(where: w.hasSuffix)
     }
 
     /// Russian words ending like first-person plural verbs that are not verbs.
