@@ -221,7 +221,9 @@ struct ClauseReading {
                 && match.entries.contains { $0.role == .we || $0.role == .you }
         }
         guard !hasSubject else { return nil }
-        for (position, i) in words.enumerated() {
+        // A verb that is part of a stance cue («остаётся за нами») is no passive.
+        let inCues = Set(facts.cues.filter { $0.entries.contains { $0.stance != nil } }.flatMap { Array($0.tokens) })
+        for (position, i) in words.enumerated() where !inCues.contains(i) {
             let w = tokens[i].normalized
             if englishAuxiliaries.contains(w) {
                 var next = position + 1
@@ -236,7 +238,7 @@ struct ClauseReading {
             }
             if russianAuxiliaries.contains(w), position + 1 < words.count {
                 let p = tokens[words[position + 1]].normalized
-                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) {
+                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) || p.hasSuffix("ться") {
                     return facts.surface(i...words[position + 1])
                 }
             }
