@@ -68,7 +68,8 @@ struct TableColumns {
         case (.none, .stance): return nil
         case (.yes, .yes), (.yes, .stance(.owns)), (.stance(.owns), .yes), (.stance(.owns), .stance(.owns)): return (.shares, basis)
         case (.yes, _): return (.owns, basis)
-        case (.stance(.supports), .yes), (.stance(.supports), .stance(.owns)): return (.supports, basis)
+        // We help, they lead: both a need and support; the contract's precedence says need.
+        case (.stance(.supports), .yes), (.stance(.supports), .stance(.owns)): return (.needs, basis)
         case (.stance(let s), _): return (s, basis)
         }
     }

@@ -37,7 +37,8 @@ struct UnitReader {
             }
             stated = true
             for function in match.functions {
-                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis))
+                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
+                                    language: unit.language))
             }
         }
 
@@ -47,7 +48,7 @@ struct UnitReader {
             stated = true
             for function in heading.functions {
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1))
+                                    phrase: heading.text, basis: unitStance.1, language: unit.language))
             }
         }
         for (line, phrase) in ownerless where !stated {
@@ -59,7 +60,8 @@ struct UnitReader {
                           reason: "\(entry.kind == .hedge ? "hedge" : "no owner:") \"\(facts.surface(match.tokens))\"")
             }
         }
-        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings), contentWords >= 2 {
+        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings) || isBareItem, contentWords >= 2,
+           !isLegend(readings) {
             flags.add(.unmapped, line: unit.line, unit: unit, reason: "reads like a capability but names no known function")
         }
         flags.addMixedScript(facts, unit: unit)
@@ -112,6 +114,18 @@ struct UnitReader {
         default:
             return false
         }
+    }
+
+    /// A list item that is only a noun phrase ("Discord moderation for the community"): in an
+    /// outline, that is a capability, whatever heading it sits under.
+    var isBareItem: Bool {
+        unit.kind == .item && !facts.cues.contains { $0.entries.contains { $0.role == .we || $0.role == .you } }
+    }
+
+    /// A line that defines the stance words ("Lead = we own it, Support = we help, ...")
+    /// rather than claiming anything: it states three or more stances at once.
+    func isLegend(_ readings: [ClauseReading]) -> Bool {
+        Set(readings.compactMap { $0.strong?.stance }).count >= 3
     }
 
     var contentWords: Int {
