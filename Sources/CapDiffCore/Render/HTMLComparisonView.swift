@@ -79,7 +79,9 @@ struct HTMLComparisonView {
             HTMLNode.tag("li", [], [
                 .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
                 .text(" "),
-                .tag("q", [("lang", HTMLPage.lang(quoted))], claim.text),
+                // The line's own language where the analysis knows it: a Russian outline may
+                // quote an English line.
+                .tag("q", [("lang", HTMLPage.lang(claim.language ?? quoted))], claim.text),
             ])
         }
         return .tag("td", [("class", "stance-cell")],
