@@ -18,6 +18,11 @@ enum SelfNames {
         if let last = outline.units.last, last.kind == .prose, let name = signature(last.text) {
             names.append(name)
         }
+        // "Harborline Digital" is often just "Harborline".
+        for name in names {
+            let words = name.split(whereSeparator: \.isWhitespace)
+            if words.count > 1, words[0].count >= 4, !generic.contains(words[0].lowercased()) { names.append(String(words[0])) }
+        }
         return names.filter { !$0.isEmpty }
     }
 

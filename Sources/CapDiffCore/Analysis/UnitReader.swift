@@ -39,6 +39,12 @@ struct UnitReader {
             for function in match.functions {
                 claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
                                     language: unit.language))
+                // "We help with contracts, but the legal work itself we expect from you": a
+                // clause with a cue and no function speaks of the clause before it.
+                if tableStance == nil, let (next, reason) = followingStatement(after: clauseIndex, readings: readings) {
+                    claims.append(Claim(function: function, stance: next, line: line, text: unit.text, phrase: phrase,
+                                        basis: .cue(reason), language: unit.language))
+                }
             }
         }
 
@@ -94,6 +100,15 @@ struct UnitReader {
             return (weak.stance, .firstPerson(weak.reason))
         }
         return nil
+    }
+
+    /// The explicit stance of the next clause in the sentence, when that clause names no function.
+    func followingStatement(after i: Int, readings: [ClauseReading]) -> (Stance, String)? {
+        let next = i + 1
+        guard next < readings.count, facts.clauses[next].sentence == facts.clauses[i].sentence,
+              readings[next].hasGlossaryCue, let strong = readings[next].strong,
+              !facts.phrases.contains(where: { facts.clauses[next].range.contains($0.tokens.lowerBound) }) else { return nil }
+        return (strong.stance, strong.reason)
     }
 
     func unitLevelStance(_ readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
