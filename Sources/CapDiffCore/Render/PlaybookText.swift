@@ -101,7 +101,7 @@ struct PlaybookText {
             let stances = zip(names, row.stances).map { name, stance in "\(name) \(gapStance(stance))" }
             return Item(runs: [.strong(label(row.function)),
                                .plain(t(" — nobody owns it: ", " — никто не отвечает: ") + stances.joined(separator: ", ")
-                                   + t(". Agree who takes it on.", ". Договоритесь, кто возьмёт её на себя."))],
+                                   + t(". Agree who takes it on.", ". Договоритесь, кто возьмёт это на себя."))],
                         function: row.function)
         }
     }
@@ -111,7 +111,7 @@ struct PlaybookText {
         switch stance {
         case .needs: t("expects the partner to do it", "ждёт этого от партнёра")
         case .excludes: t("does not do it", "этим не занимается")
-        case nil: t("does not mention it", "о ней не пишет")
+        case nil: t("does not mention it", "об этом не пишет")
         // A gap row never holds these (see VerdictTable); worded anyway rather than trapped.
         case .owns, .shares, .supports: Words.stance(stance, language)
         }
