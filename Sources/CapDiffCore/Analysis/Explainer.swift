@@ -9,6 +9,8 @@ public struct Explanation: Sendable {
         /// The word in the other script (ICU's Russian-Latin/BGN or Latin-Cyrillic).
         public var transliteration: String?
         public var isStopword: Bool
+        /// The synonyms.tsv entry that makes phrase matching read the word as another.
+        public var synonym: SynonymEntry?
     }
 
     /// A glossary entry found in the text.
@@ -116,8 +118,9 @@ extension Analyzer {
             text: unit.text, path: nil, line: nil,
             language: LanguageDetector.language(of: unit.text),
             heading: heading,
-            tokens: facts.tokens.filter(\.isWord).map {
-                Explanation.TokenStep(token: $0, transliteration: index.transliterate($0), isStopword: index.isStopword($0))
+            tokens: facts.tokens.filter(\.isWord).map { token in
+                Explanation.TokenStep(token: token, transliteration: index.transliterate(token), isStopword: index.isStopword(token),
+                                      synonym: index.glossary.synonyms.last { index.tokenizer.key($0.word) == token.key })
             },
             phrases: facts.phrases.map { found in
                 Explanation.PhraseStep(match: match(found.tokens, found.entries.map { ($0.source, $0.phrase) }),
@@ -163,7 +166,7 @@ extension Analyzer {
         let keyed = index.glossary.phrases.map { (entry: $0, keys: Set(index.keys(of: $0))) }
         var result: [Explanation.Uncovered] = []
         for token in words.map({ facts.tokens[$0] }) where !result.contains(where: { $0.stem == token.key }) {
-            let related = keyed.lazy.filter { $0.keys.contains(token.key) || $0.keys.contains(GlossaryIndex.exactKey(token)) }
+            let related = keyed.lazy.filter { $0.keys.contains(self.index.stemKey(token)) || $0.keys.contains(GlossaryIndex.exactKey(token)) }
                 .prefix(3).map { ($0.entry.source, $0.entry.phrase) }
             result.append(Explanation.Uncovered(word: token.surface, stem: token.key, relatedPhrases: Array(related)))
         }

@@ -11,16 +11,22 @@ struct TextFacts {
     let hedges: [GlossaryIndex.HedgeMatch]
     let clauses: [Clause]
 
-    init(_ text: String, index: GlossaryIndex, heading: Bool = false) {
+    init(_ text: String, index: GlossaryIndex, heading: Bool = false, selfNames: [SelfName] = []) {
         self.text = text
-        tokens = index.tokenizer.tokens(text)
-        let allCues = index.matchCues(tokens, inHeading: heading)
-        var found = index.matchPhrases(tokens, transliterate: false)
+        let tokens = index.tokenizer.tokens(text)
+        self.tokens = tokens
+        var allCues = index.matchCues(tokens, inHeading: heading)
+        // The writer's own name is one more way of saying "we".
+        let named = selfNames.flatMap { $0.occurrences(in: tokens) }
+        allCues += named
+        allCues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let inNames = Set(named.flatMap { Array($0.tokens) })
+        var found = index.matchPhrases(tokens, transliterate: false).filter { !$0.tokens.allSatisfy(inNames.contains) }
         if found.isEmpty, !heading, allCues.contains(where: { $0.entries.contains { [.cue, .heading, .we, .you].contains($0.role) } }) {
             // A line that claims something but names no function: try its words in the other
             // script («кпи» for "KPI», «креатив» for "creative"). Only here, since ICU's
             // transliterators take ~10 ms to open.
-            found = index.matchPhrases(tokens, transliterate: true)
+            found = index.matchPhrases(tokens, transliterate: true).filter { !$0.tokens.allSatisfy(inNames.contains) }
         }
         phrases = found
         let covered = Set(phrases.flatMap { Array($0.tokens) })
@@ -51,6 +57,36 @@ struct TextFacts {
     func negators(in clause: Clause) -> [GlossaryIndex.CueMatch] {
         let exempt = Set(cues(in: clause, role: .notNegation).flatMap { Array($0.match.tokens) })
         return cues(in: clause, role: .negator).map(\.match).filter { !$0.tokens.contains(where: exempt.contains) }
+    }
+}
+
+/// The writer's own name, keyed like the text, so it can be found as a subject.
+struct SelfName {
+    let text: String
+    let keys: [String]
+    let entry: CueEntry
+
+    init(_ text: String, tokenizer: Tokenizer) {
+        self.text = text
+        keys = tokenizer.tokens(text).filter(\.isWord).map(\.key)
+        entry = CueEntry(role: .we, stance: nil, language: "", phrase: text, exact: false,
+                         source: GlossarySource(file: "the document's own name", line: 0))
+    }
+
+    func occurrences(in tokens: [Token]) -> [GlossaryIndex.CueMatch] {
+        guard !keys.isEmpty else { return [] }
+        let words = tokens.indices.filter { tokens[$0].isWord }
+        var result: [GlossaryIndex.CueMatch] = []
+        var i = 0
+        while i + keys.count <= words.count {
+            if (0..<keys.count).allSatisfy({ tokens[words[i + $0]].key == keys[$0] }) {
+                result.append(GlossaryIndex.CueMatch(tokens: words[i]...words[i + keys.count - 1], entries: [entry]))
+                i += keys.count
+            } else {
+                i += 1
+            }
+        }
+        return result
     }
 }
 

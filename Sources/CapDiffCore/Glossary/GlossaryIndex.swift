@@ -15,6 +15,8 @@ public final class GlossaryIndex {
     private let modalityCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
     private let stopwords: Set<String>
+    /// Stem → the stem it is read as (synonyms.tsv), for phrase matching.
+    private let synonyms: [String: String]
     /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic;
     /// built on first use.
     private lazy var skeletons: [String: [PhraseEntry]] = {
@@ -38,6 +40,11 @@ public final class GlossaryIndex {
         self.glossary = glossary
         self.tokenizer = tokenizer
         stopwords = Set(glossary.stopwords.map { tokenizer.tokens($0.word).first(where: \.isWord)?.normalized ?? $0.word })
+        var synonyms: [String: String] = [:]
+        for entry in glossary.synonyms {
+            synonyms[tokenizer.key(entry.word)] = tokenizer.key(entry.means)
+        }
+        self.synonyms = synonyms
         for entry in glossary.phrases {
             phrases.insert(keys(of: entry), entry)
         }
@@ -64,12 +71,18 @@ public final class GlossaryIndex {
     }
 
     /// The keys a phrase is stored under: its words but stop words (all of them when it has
-    /// nothing else), each stemmed or, for an exact phrase, as written. `glossary lint` reads
+    /// nothing else), each stemmed (a synonym as the word it means) or, for an exact phrase,
+    /// as written. `glossary lint` reads
     /// them too, to find phrases that collide or can never match.
     func keys(of entry: PhraseEntry) -> [String] {
         let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
         let content = words.filter { !isStopword($0) }
-        return (content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }
+        return (content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : stemKey($0) }
+    }
+
+    /// A word's stem as phrase matching reads it: a synonym's as the stem of the word it means.
+    func stemKey(_ token: Token) -> String {
+        synonyms[token.key] ?? token.key
     }
 
     // MARK: Phrases
@@ -106,7 +119,7 @@ public final class GlossaryIndex {
                 let found = phrases.longestMatch(from: i) { position in
                     guard position < segment.count else { return nil }
                     let token = tokens[segment[position]]
-                    return transliterate ? self.keys(for: token) : [(token.key, false), (Self.exactKey(token), false)]
+                    return transliterate ? self.keys(for: token) : [(self.synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
                 }
                 if let found {
                     matches.append(PhraseMatch(tokens: segment[i]...segment[i + found.length - 1], entries: found.values,
@@ -132,7 +145,7 @@ public final class GlossaryIndex {
     /// The keys a token may be read as: its stem, its exact form, then its stem in the other
     /// script.
     private func keys(for token: Token) -> [(key: String, alternate: Bool)] {
-        let own = [(token.key, false), (Self.exactKey(token), false)]
+        let own = [(synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
         guard token.kind == .word, token.script != .other else { return own }
         if let cached = alternateKeys[token.normalized] { return own + cached.map { ($0, true) } }
         var alternates: [String] = []

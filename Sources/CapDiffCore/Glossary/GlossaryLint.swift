@@ -64,6 +64,8 @@ public struct GlossaryLint {
         let words: [Token]
         /// The words matching keys them on: all but stop words.
         let content: [Token]
+        /// Their stems as matching reads them (synonyms as the word they mean).
+        let stems: [String]
         /// The normalised words: the phrase's identity, whatever its spelling and spacing.
         let text: String
         let functions: Set<String>
@@ -75,6 +77,7 @@ public struct GlossaryLint {
             let tokens = index.tokenizer.tokens(entry.phrase)
             words = tokens.filter(\.isWord)
             content = words.filter { !index.isStopword($0) }
+            stems = content.map(index.stemKey)
             text = words.map(\.normalized).joined(separator: " ")
             functions = Set(entry.functions)
             let first = tokens.firstIndex(where: \.isWord), last = tokens.lastIndex(where: \.isWord)
@@ -117,7 +120,7 @@ public struct GlossaryLint {
         var findings: [Finding] = []
         var byStems: [[String]: [Reading]] = [:]
         for reading in readings where !reading.content.isEmpty && reading.barrier == nil {
-            let stems = reading.content.map(\.key)
+            let stems = reading.stems
             for other in byStems[stems, default: []] where other.functions != reading.functions && other.text != reading.text {
                 let sameWords = other.content.map(\.normalized) == reading.content.map(\.normalized)
                 // Text written as A is read as B when B matches by stem, or spells A's words.
@@ -187,7 +190,8 @@ public struct GlossaryLint {
         }
     }
 
-    /// Cues, hedges and stop words listed twice.
+    /// Cues, hedges, synonyms and stop words listed twice (a synonym twice, even meaning
+    /// different words: only one can count).
     func otherDuplicates(_ glossary: Glossary, index: GlossaryIndex) -> [Finding] {
         func normalized(_ text: String) -> String {
             index.tokenizer.tokens(text).filter(\.isWord).map(\.normalized).joined(separator: " ")
@@ -210,6 +214,10 @@ public struct GlossaryLint {
         for hedge in glossary.hedges {
             check("hedge\t\(hedge.kind.rawValue)\t\(hedge.language)\t\(normalized(hedge.phrase))", hedge.source, hedge.phrase,
                   "\(hedge.kind.rawValue) \"\(hedge.phrase)\" (\(hedge.language))")
+        }
+        for synonym in glossary.synonyms {
+            check("synonym\t\(synonym.language)\t\(normalized(synonym.word))", synonym.source, synonym.word,
+                  "synonym \"\(synonym.word)\" (\(synonym.language))")
         }
         for word in glossary.stopwords {
             check("stop\t\(word.language)\t\(normalized(word.word))", word.source, word.word, "stop word \"\(word.word)\" (\(word.language))")

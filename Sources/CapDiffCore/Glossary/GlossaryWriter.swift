@@ -9,7 +9,7 @@ public enum GlossaryWriter {
     }
 
     /// One file per table that has entries: functions.tsv, phrases.tsv, cues.tsv, hedges.tsv,
-    /// stopwords.tsv.
+    /// stopwords.tsv, synonyms.tsv.
     public static func files(_ glossary: Glossary) -> [File] {
         var files: [File] = []
         if !glossary.functions.isEmpty { files.append(File(name: "functions.tsv", text: functions(glossary.functions))) }
@@ -17,6 +17,7 @@ public enum GlossaryWriter {
         if !glossary.cues.isEmpty { files.append(File(name: "cues.tsv", text: cues(glossary.cues))) }
         if !glossary.hedges.isEmpty { files.append(File(name: "hedges.tsv", text: hedges(glossary.hedges))) }
         if !glossary.stopwords.isEmpty { files.append(File(name: "stopwords.tsv", text: stopwords(glossary.stopwords))) }
+        if !glossary.synonyms.isEmpty { files.append(File(name: "synonyms.tsv", text: synonyms(glossary.synonyms))) }
         return files
     }
 
@@ -51,6 +52,11 @@ public enum GlossaryWriter {
 
     public static func stopwords(_ stopwords: [StopwordEntry]) -> String {
         table("# Words phrase matching skips.", header: ["lang", "word"], rows: stopwords.map { [$0.language, $0.word] })
+    }
+
+    public static func synonyms(_ synonyms: [SynonymEntry]) -> String {
+        table("# Words phrase matching reads as another.", header: ["lang", "word", "means"],
+              rows: synonyms.map { [$0.language, $0.word, $0.means] })
     }
 
     /// A comment, the header and the rows; empty trailing columns are left off and every

@@ -18,6 +18,7 @@ public struct ExplainRenderer {
             var line = "  \(t.surface) → \(t.normalized) → \(t.key) [\(t.script)]"
             if let tr = step.transliteration, tr != t.normalized { line += " ⇄ \(tr)" }
             if step.isStopword { line += " (stop word)" }
+            if let synonym = step.synonym { line += " (read as \"\(synonym.means)\", \(synonym.source))" }
             if t.isMixedScript { line += " (mixed script)" }
             lines.append(line)
         }
@@ -99,6 +100,7 @@ public struct ExplainRenderer {
             ("script", .string("\(step.token.script)")),
             ("transliteration", JSON(step.transliteration)),
             ("stop_word", .bool(step.isStopword)),
+            ("synonym_of", JSON(step.synonym?.means)),
             ("mixed_script", .bool(step.token.isMixedScript)),
         ])
     }
