@@ -126,7 +126,7 @@ enum TermStatus {
 /// Function ids made from the subjects termbases give their entries.
 enum FunctionID {
     /// "Paid Media" → "paid-media", "Hardware \ Devices" → "hardware-devices": lower case,
-    /// letters, digits and "_" kept, anything else one "-". A valid id comes back unchanged.
+    /// letters, digits and "_" kept, anything else one "-". A lower-case id comes back unchanged.
     static func from(_ subject: String) -> String {
         var id = ""
         var gap = false
