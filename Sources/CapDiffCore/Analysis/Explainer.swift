@@ -179,6 +179,7 @@ extension Analyzer {
         switch entry.role {
         case .cue: return "\(stance.rawValue) cue"
         case .heading: return "\(stance.rawValue) heading cue"
+        case .headingHint: return "\(stance.rawValue) heading hint"
         case .agent: return "\(stance.rawValue) agent"
         default: return "\(entry.role.rawValue) (\(stance.rawValue))"
         }
