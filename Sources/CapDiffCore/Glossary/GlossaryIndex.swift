@@ -62,7 +62,7 @@ public final class GlossaryIndex {
             }
         }
         for entry in glossary.hedges {
-            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map(\.key), entry)
+            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
         }
     }
 

@@ -212,7 +212,7 @@ public struct GlossaryLint {
                   cue.source, cue.phrase, "\(cue.role.rawValue)\(stance) \"\(cue.phrase)\" (\(cue.language))")
         }
         for hedge in glossary.hedges {
-            check("hedge\t\(hedge.kind.rawValue)\t\(hedge.language)\t\(normalized(hedge.phrase))", hedge.source, hedge.phrase,
+            check("hedge\t\(hedge.kind.rawValue)\t\(hedge.language)\t\(normalized(hedge.phrase))\t\(hedge.exact)", hedge.source, hedge.phrase,
                   "\(hedge.kind.rawValue) \"\(hedge.phrase)\" (\(hedge.language))")
         }
         for synonym in glossary.synonyms {

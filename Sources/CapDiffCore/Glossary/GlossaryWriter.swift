@@ -46,8 +46,8 @@ public enum GlossaryWriter {
     }
 
     public static func hedges(_ hedges: [HedgeEntry]) -> String {
-        table("# Wordings that leave ownership open.", header: ["kind", "lang", "phrase"],
-              rows: hedges.map { [$0.kind.rawValue, $0.language, $0.phrase] })
+        table("# Wordings that leave ownership open; match: stem (empty) or exact.", header: ["kind", "lang", "phrase", "match"],
+              rows: hedges.map { [$0.kind.rawValue, $0.language, $0.phrase, $0.exact ? "exact" : ""] })
     }
 
     public static func stopwords(_ stopwords: [StopwordEntry]) -> String {
