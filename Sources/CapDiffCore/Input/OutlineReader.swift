@@ -2,7 +2,7 @@
 /// numbered lists, Markdown tables and prose paragraphs (split into sentences), each with the
 /// line where it starts.
 public struct OutlineReader {
-    private let sentences: SentenceSplitter
+    let sentences: SentenceSplitter
 
     public init() {
         sentences = SentenceSplitter()
@@ -111,7 +111,9 @@ extension OutlineReader {
 // MARK: - Building units
 
 extension OutlineReader {
-    fileprivate struct Builder {
+    /// Internal (not private) so that the readers of structured documents (`OutlineBlock`)
+    /// build units with the same rules.
+    struct Builder {
         let sentences: SentenceSplitter
         var units: [Unit] = []
         /// Open Markdown headings: (level, unit index).
@@ -165,12 +167,7 @@ extension OutlineReader {
             tableHeader = nil
 
             if let (level, text) = OutlineReader.heading(trimmed) {
-                flushAll()
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                label = nil
-                let isTitle = !sawContent && level == 1
-                units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
-                if !isTitle { headings.append((level, units.count - 1)) }
+                addHeading(level: level, text: String(text), number: number)
                 return
             }
             if OutlineReader.isRule(trimmed) {
@@ -210,13 +207,25 @@ extension OutlineReader {
             }
             flushItem()
             if paragraph.isEmpty, let text = OutlineReader.labelText(trimmed) {
-                flushParagraph()
-                label = nil
-                units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
-                label = units.count - 1
+                addLabel(String(text), number: number)
                 return
             }
             addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addHeading(level: Int, text: String, number: Int) {
+            flushAll()
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            label = nil
+            let isTitle = !sawContent && level == 1
+            units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: text))
+            if !isTitle { headings.append((level, units.count - 1)) }
+        }
+
+        /// A label scopes the list after it (under the current heading).
+        mutating func addLabel(_ text: String, number: Int) {
+            units.append(Unit(kind: .label, line: number, text: text, scope: headings.last?.index))
+            label = units.count - 1
         }
 
         mutating func addParagraphLine(_ text: Substring, number: Int) {

@@ -1,0 +1,181 @@
+/// Reads HTML and XHTML (through libxml2's HTML parser, which decodes entities and forgives
+/// sloppy markup) into an outline: h1–h6 are headings, p, div and other block elements
+/// paragraphs, li items (numbered as the list counts them), tables rows under a header (the
+/// first row), dt a label over its dd items. The head, scripts and styles are dropped. Each
+/// unit's line is the source line where libxml2 saw its text start.
+enum HTMLReader {
+    static func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Outline {
+        let encoding = encoding(of: bytes)
+        var warnings: [Diagnostic] = []
+        if encoding == "UTF-8", let line = SourceFile.firstInvalidUTF8Line(bytes) {
+            warnings.append(.warning(path, line: line, "invalid UTF-8, decoded with replacement characters (\u{FFFD}); save the file as UTF-8 or declare its charset"))
+        }
+        let root = try XMLTree.parse(bytes, html: true, path: path, encoding: encoding)
+        var walker = Walker()
+        walker.element(root)
+        walker.flush()
+        return OutlineReader().read(blocks: walker.blocks, path: path, warnings: warnings)
+    }
+
+    /// The encoding to parse with: the XML declaration's (libxml2's HTML parser ignores it),
+    /// else libxml2's own detection when there is a byte-order mark or a charset, else UTF-8:
+    /// libxml2 would assume ISO-8859-1, the HTML 4 default, and make Russian text mojibake.
+    static func encoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return nil
+        }
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        if head.hasPrefix("<?xml"), let end = head.firstIndex(of: ">") {
+            let declaration = head[..<end]
+            if let range = declaration.range(of: "encoding=") {
+                let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+                if !value.isEmpty { return String(value) }
+            }
+        }
+        return head.contains("charset") ? nil : "UTF-8"
+    }
+
+    static let skipped: Set<String> = ["head", "script", "style", "noscript", "template", "svg", "math"]
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dialog", "div",
+        "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend", "main",
+        "nav", "p", "pre", "section", "summary", "td", "th", "tr", "tbody", "thead", "tfoot",
+    ]
+
+    /// Walks the tree in document order, gathering inline text into the current paragraph
+    /// until a block element ends it.
+    private struct Walker {
+        var blocks: [OutlineBlock] = []
+        var text = MarkupText()
+        /// How many b or strong elements enclose the current text.
+        var boldDepth = 0
+        /// Whether the current paragraph has text outside b and strong.
+        var hasPlainText = false
+
+        mutating func element(_ e: XMLElement) {
+            let name = e.name.lowercased()
+            guard !HTMLReader.skipped.contains(name) else { return }
+            text.enter(e)
+            switch name {
+            case "br":
+                text.hardBreak()
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                flush()
+                if let line = Self.singleLine(e) { blocks.append(.heading(level: Int(String(name.last!))!, line)) }
+            case "ul", "ol", "menu", "dir":
+                flush()
+                list(e, ordered: name == "ol")
+            case "li", "dd":
+                flush()
+                item(e, marker: "-")
+            case "dt":
+                flush()
+                if let line = Self.singleLine(e) { blocks.append(.paragraph([line], bold: true)) }
+            case "table":
+                flush()
+                table(e)
+            case "b", "strong":
+                boldDepth += 1
+                children(e)
+                boldDepth -= 1
+            case _ where HTMLReader.blockElements.contains(name):
+                flush()
+                children(e)
+                flush()
+            default:
+                children(e)
+            }
+        }
+
+        mutating func children(_ e: XMLElement) {
+            for child in e.children {
+                switch child {
+                case .text(let t):
+                    if boldDepth == 0, t.contains(where: { !$0.isWhitespace }) { hasPlainText = true }
+                    text.add(t)
+                case .element(let c):
+                    element(c)
+                }
+            }
+        }
+
+        /// Ends the current paragraph.
+        mutating func flush() {
+            let lines = text.collapsed
+            if !lines.isEmpty { blocks.append(.paragraph(lines, bold: !hasPlainText)) }
+            text = MarkupText(line: text.line)
+            hasPlainText = false
+        }
+
+        mutating func list(_ e: XMLElement, ordered: Bool) {
+            var number = e.attributes["start"].flatMap { Int($0) } ?? 1
+            for child in e.children {
+                if case .element(let li) = child, li.name.lowercased() == "li" {
+                    if let value = li.attributes["value"].flatMap({ Int($0) }) { number = value }
+                    item(li, marker: ordered ? "\(number)." : "-")
+                    number += 1
+                } else if case .element(let other) = child {
+                    element(other)
+                    flush()
+                }
+            }
+        }
+
+        /// An item's text is what its own paragraphs say; lists and tables nested in it follow
+        /// it as items and tables of their own.
+        mutating func item(_ e: XMLElement, marker: String) {
+            var inner = Walker()
+            inner.text.enter(e)
+            inner.children(e)
+            inner.flush()
+            let nested = inner.blocks.firstIndex { block in
+                switch block {
+                case .item, .table: true
+                case .heading, .paragraph: false
+                }
+            } ?? inner.blocks.endIndex
+            let lines = inner.blocks[..<nested].flatMap { block -> [SourceLine] in
+                switch block {
+                case .heading(_, let line): [line]
+                case .paragraph(let lines, _): lines
+                case .item, .table: []
+                }
+            }
+            if !lines.isEmpty { blocks.append(.item(marker: marker, lines)) }
+            blocks += inner.blocks[nested...]
+            text.line = inner.text.line
+        }
+
+        mutating func table(_ e: XMLElement) {
+            var rows: [OutlineBlock.TableRow] = []
+            for child in e.elements() {
+                switch child.name.lowercased() {
+                case "caption":
+                    if let line = Self.singleLine(child) { blocks.append(.paragraph([line])) }
+                case "thead", "tbody", "tfoot":
+                    rows += child.elements().compactMap(Self.row)
+                case "tr":
+                    rows += [Self.row(child)].compactMap { $0 }
+                default:
+                    break
+                }
+            }
+            if !rows.isEmpty { blocks.append(.table(rows)) }
+        }
+
+        static func row(_ tr: XMLElement) -> OutlineBlock.TableRow? {
+            guard tr.name.lowercased() == "tr" else { return nil }
+            let cells = tr.elements().filter { ["td", "th"].contains($0.name.lowercased()) }
+            let text = cells.map { singleLine($0)?.text ?? "" }
+            guard text.contains(where: { !$0.isEmpty }) else { return nil }
+            return OutlineBlock.TableRow(cells: text, line: tr.line)
+        }
+
+        /// An element's text on one line (headings, cells, terms).
+        static func singleLine(_ e: XMLElement) -> SourceLine? {
+            var text = MarkupText()
+            text.addAll(e, skip: HTMLReader.skipped)
+            return text.singleLine
+        }
+    }
+}
