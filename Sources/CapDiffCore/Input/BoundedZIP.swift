@@ -24,7 +24,7 @@ struct BoundedZIP {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .error(path, "is not a readable ZIP archive (\(error)); save the document again")
+            throw .error(path, "is not a readable ZIP archive; save the document again")
         }
         var entries: [String: Entry] = [:]
         for entry in archive {
@@ -71,7 +71,7 @@ struct BoundedZIP {
         } catch is Bomb {
             throw refuseBomb()
         } catch {
-            throw .error(path, "has a ZIP entry \(name) that cannot be unpacked (\(error)); save the document again")
+            throw .error(path, "has a ZIP entry \(name) that cannot be unpacked (a damaged archive?); save the document again")
         }
         return bytes
     }

@@ -75,42 +75,10 @@ struct DOCXNumbering {
         counters[reference.list] = count
         var marker = level.text
         for index in 0...reference.level {
-            let format = definition[index]?.format ?? "decimal"
+            let style = CounterStyle(wordFormat: definition[index]?.format ?? "decimal")
             let value = count[index] ?? definition[index]?.start ?? 1
-            marker = marker.replacingOccurrences(of: "%\(index + 1)", with: Self.format(value, format))
+            marker = marker.replacingOccurrences(of: "%\(index + 1)", with: style.format(value))
         }
         return marker.isEmpty ? "-" : marker
-    }
-
-    static func format(_ value: Int, _ format: String) -> String {
-        switch format {
-        case "lowerLetter": letters(value, "abcdefghijklmnopqrstuvwxyz")
-        case "upperLetter": letters(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        case "russianLower": letters(value, "абвгдежзиклмнопрстуфхцчшщэюя")
-        case "russianUpper": letters(value, "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ")
-        case "lowerRoman": roman(value).lowercased()
-        case "upperRoman": roman(value)
-        default: String(value)
-        }
-    }
-
-    /// a, b, …, z, aa, bb, … as Word counts.
-    private static func letters(_ value: Int, _ alphabet: String) -> String {
-        let letters = Array(alphabet)
-        guard value > 0 else { return String(value) }
-        let letter = letters[(value - 1) % letters.count]
-        return String(repeating: letter, count: (value - 1) / letters.count + 1)
-    }
-
-    private static func roman(_ value: Int) -> String {
-        guard (1...3999).contains(value) else { return String(value) }
-        let numerals: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var rest = value
-        var result = ""
-        for (amount, numeral) in numerals {
-            while rest >= amount { result += numeral; rest -= amount }
-        }
-        return result
     }
 }

@@ -108,11 +108,12 @@ enum HTMLReader {
         }
 
         mutating func list(_ e: XMLElement, ordered: Bool) {
+            let style = CounterStyle(htmlType: e.attributes["type"])
             var number = e.attributes["start"].flatMap { Int($0) } ?? 1
             for child in e.children {
                 if case .element(let li) = child, li.name.lowercased() == "li" {
                     if let value = li.attributes["value"].flatMap({ Int($0) }) { number = value }
-                    item(li, marker: ordered ? "\(number)." : "-")
+                    item(li, marker: ordered ? "\(style.format(number))." : "-")
                     number += 1
                 } else if case .element(let other) = child {
                     element(other)
