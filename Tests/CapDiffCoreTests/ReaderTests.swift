@@ -67,6 +67,29 @@ import Testing
         #expect(units[try #require(items[3].scope)].text == "Не делаем")
     }
 
+    @Test func lineBreaksAndPreformattedTextReadLikePlainText() throws {
+        let html = """
+            <div><b>What we own</b><br>- Creative direction<br>- Writing the briefs<br><br>What we need from you:<br>1. Outreach</div>
+            <pre>
+            Our side:
+            - Paid media
+              and ad buying
+            </pre>
+            <p>We own the
+
+            relationship with the client.</p>
+            """
+        let units = try DocumentReader.read(bytes: Array(html.utf8), path: "mail.html").units
+        try Golden.check(Outline(path: "mail.html", units: units).dump, "reader-line-breaks-html.txt")
+        #expect(units.map(\.kind) == [.label, .item, .item, .label, .item, .label, .item, .prose])
+        #expect(units.map(\.marker) == [nil, "-", "-", nil, "1.", nil, "-", nil])
+        #expect(units[1].scope == 0 && units[4].scope == 3 && units[6].scope == 5)
+        // Lines keep their source lines, across the gaps a blank line leaves too.
+        #expect(units[6].text == "Paid media and ad buying" && units[6].line == 4)
+        #expect(units[6].line(atOffset: units[6].text.utf8.count - 1) == 5)
+        #expect(units[7].line == 7 && units[7].line(atOffset: units[7].text.utf8.count - 1) == 9)
+    }
+
     @Test func charsetFromTheXMLDeclarationOrAMetaElement() throws {
         // «Мы отвечаем за креатив.» in windows-1251.
         let cp1251: [UInt8] = [0xCC, 0xFB, 0x20, 0xEE, 0xF2, 0xE2, 0xE5, 0xF7, 0xE0, 0xE5, 0xEC, 0x20, 0xE7, 0xE0, 0x20,
@@ -165,6 +188,9 @@ import Testing
                 == ["За что мы отвечаем", "Совместно", "Чего мы не делаем", "Что нам нужно от вас", "Примечания"])
         // Runs split a paragraph's text, whatever their formatting.
         #expect(outline.units.last?.text == "Оплату блогерам прoводим мы, закрывающие документы тоже за нами.")
+        // A paragraph's line breaks set its lines apart, all at the paragraph's index.
+        let notes = outline.units.suffix(3)
+        #expect(notes.allSatisfy { $0.kind == .prose && $0.line == 19 && $0.line(atOffset: $0.text.utf8.count - 1) == 19 })
     }
 
     @Test func counterStyles() {

@@ -51,7 +51,7 @@ enum DOCXReader {
 
         mutating func paragraph(_ p: XMLElement) {
             paragraphs += 1
-            let (lines, bold) = Self.text(of: p, line: paragraphs)
+            let lines = Self.lines(of: p, number: paragraphs)
             guard !lines.isEmpty else { return }
             let properties = p.elements("pPr").first
             let style = properties?.elements("pStyle").first?.attributes["val"]
@@ -60,7 +60,8 @@ enum DOCXReader {
             } else if let list = properties.flatMap(DOCXNumbering.Reference.init) ?? style.flatMap(styles.numbering) {
                 blocks.append(.item(marker: numbering.marker(for: list), lines))
             } else {
-                blocks.append(.paragraph(lines, bold: bold))
+                // Lines a paragraph's breaks (Shift+Enter) set apart are read one by one.
+                blocks.append(lines.count > 1 ? .lines(lines) : .paragraph(lines))
             }
         }
 
@@ -81,7 +82,7 @@ enum DOCXReader {
                 switch child.name {
                 case "p":
                     paragraphs += 1
-                    parts += Self.text(of: child, line: paragraphs).lines.map(\.text)
+                    parts += Self.lines(of: child, number: paragraphs).map(\.text)
                 case "tbl":
                     for row in child.elements("tr") { parts += row.elements("tc").map { cellText($0) } }
                 case "sdt", "sdtContent", "customXml":
@@ -97,27 +98,28 @@ enum DOCXReader {
         /// field instructions, and text boxes (mc:Fallback repeats a text box's content).
         static let hidden: Set<String> = ["pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "Fallback"]
 
-        /// A paragraph's text, split at its line breaks, and whether every run with text is bold.
-        static func text(of p: XMLElement, line: Int) -> (lines: [SourceLine], bold: Bool) {
-            var lines = [""]
-            var bold = true
+        /// A paragraph's text, split at its line breaks, each line bold when all its runs are.
+        static func lines(of p: XMLElement, number: Int) -> [SourceLine] {
+            var lines = [SourceLine(text: "", line: number, bold: true)]
             func walk(_ element: XMLElement, runIsBold: Bool) {
                 for child in element.elements() where !hidden.contains(child.name) {
                     switch child.name {
                     case "t":
-                        lines[lines.count - 1] += child.text
-                        if !runIsBold, child.text.contains(where: { !$0.isWhitespace }) { bold = false }
-                    case "tab", "ptab": lines[lines.count - 1] += " "
-                    case "noBreakHyphen": lines[lines.count - 1] += "-"
-                    case "br", "cr": lines.append("")
+                        lines[lines.count - 1].text += child.text
+                        if !runIsBold, child.text.contains(where: { !$0.isWhitespace }) { lines[lines.count - 1].bold = false }
+                    case "tab", "ptab": lines[lines.count - 1].text += " "
+                    case "noBreakHyphen": lines[lines.count - 1].text += "-"
+                    case "br", "cr": lines.append(SourceLine(text: "", line: number, bold: true))
                     case "r": walk(child, runIsBold: isBold(child))
                     default: walk(child, runIsBold: runIsBold)
                     }
                 }
             }
             walk(p, runIsBold: false)
-            let collapsed = lines.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
-            return (collapsed.map { SourceLine(text: $0, line: line) }, bold && !collapsed.isEmpty)
+            return lines.compactMap { line in
+                let text = line.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return text.isEmpty ? nil : SourceLine(text: text, line: number, bold: line.bold)
+            }
         }
 
         /// w:b in a run's properties, unless switched off (w:val="0" or "false").

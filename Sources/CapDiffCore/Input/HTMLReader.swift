@@ -39,7 +39,7 @@ enum HTMLReader {
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dialog", "div",
         "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend", "main",
-        "nav", "p", "pre", "section", "summary", "td", "th", "tr", "tbody", "thead", "tfoot",
+        "nav", "p", "section", "summary", "td", "th", "tr", "tbody", "thead", "tfoot",
     ]
 
     /// Walks the tree in document order, gathering inline text into the current paragraph
@@ -49,8 +49,6 @@ enum HTMLReader {
         var text = MarkupText()
         /// How many b or strong elements enclose the current text.
         var boldDepth = 0
-        /// Whether the current paragraph has text outside b and strong.
-        var hasPlainText = false
 
         mutating func element(_ e: XMLElement) {
             let name = e.name.lowercased()
@@ -70,7 +68,16 @@ enum HTMLReader {
                 item(e, marker: "-")
             case "dt":
                 flush()
-                if let line = Self.singleLine(e) { blocks.append(.paragraph([line], bold: true)) }
+                if var line = Self.singleLine(e) {
+                    line.bold = true
+                    blocks.append(.paragraph([line]))
+                }
+            case "pre":
+                flush()
+                var lines = MarkupText()
+                lines.addAll(e, skip: HTMLReader.skipped)
+                if !lines.preformatted.isEmpty { blocks.append(.lines(lines.preformatted)) }
+                text = MarkupText(line: lines.line)
             case "table":
                 flush()
                 table(e)
@@ -91,20 +98,17 @@ enum HTMLReader {
             for child in e.children {
                 switch child {
                 case .text(let t):
-                    if boldDepth == 0, t.contains(where: { !$0.isWhitespace }) { hasPlainText = true }
-                    text.add(t)
+                    text.add(t, bold: boldDepth > 0)
                 case .element(let c):
                     element(c)
                 }
             }
         }
 
-        /// Ends the current paragraph.
+        /// Ends the current paragraph: lines set apart by <br> are read one by one.
         mutating func flush() {
-            let lines = text.collapsed
-            if !lines.isEmpty { blocks.append(.paragraph(lines, bold: !hasPlainText)) }
+            if let block = text.block { blocks.append(block) }
             text = MarkupText(line: text.line)
-            hasPlainText = false
         }
 
         mutating func list(_ e: XMLElement, ordered: Bool) {
@@ -132,13 +136,13 @@ enum HTMLReader {
             let nested = inner.blocks.firstIndex { block in
                 switch block {
                 case .item, .table: true
-                case .heading, .paragraph: false
+                case .heading, .paragraph, .lines: false
                 }
             } ?? inner.blocks.endIndex
             let lines = inner.blocks[..<nested].flatMap { block -> [SourceLine] in
                 switch block {
                 case .heading(_, let line): [line]
-                case .paragraph(let lines, _): lines
+                case .paragraph(let lines), .lines(let lines): lines.filter { !$0.text.isEmpty }
                 case .item, .table: []
                 }
             }

@@ -4,8 +4,15 @@
 struct MarkupText {
     /// The line where the next text starts.
     var line: Int
-    private var lines: [SourceLine] = []
-    private var breakPending = false
+    /// Text on one source line, or after hard breaks on it.
+    private struct Piece {
+        var text: String
+        var line: Int
+        var breaksBefore: Int
+        var hasPlainText = false
+    }
+    private var pieces: [Piece] = []
+    private var breaksPending = 0
 
     init(line: Int = 1) {
         self.line = line
@@ -16,22 +23,24 @@ struct MarkupText {
         if element.line > 0 { line = element.line }
     }
 
-    mutating func add(_ text: String) {
-        for (index, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    /// Adds text; `bold` when it is inside b or strong.
+    mutating func add(_ text: String, bold: Bool = false) {
+        for (index, part) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { line += 1 }
-            guard !piece.isEmpty else { continue }
-            if !breakPending, let last = lines.indices.last, lines[last].line == line {
-                lines[last].text += piece
+            guard !part.isEmpty else { continue }
+            if breaksPending == 0, let last = pieces.indices.last, pieces[last].line == line {
+                pieces[last].text += part
             } else {
-                lines.append(SourceLine(text: String(piece), line: line))
-                breakPending = false
+                pieces.append(Piece(text: String(part), line: line, breaksBefore: breaksPending))
+                breaksPending = 0
             }
+            if !bold, part.contains(where: { !$0.isWhitespace }) { pieces[pieces.count - 1].hasPlainText = true }
         }
     }
 
     /// A hard line break (<br>): the text after it starts a new line, even on the same source line.
     mutating func hardBreak() {
-        breakPending = true
+        breaksPending += 1
     }
 
     /// Adds all the text of an element, with <br> as a hard break; `skip` names elements whose
@@ -48,18 +57,59 @@ struct MarkupText {
         }
     }
 
-    /// The lines with whitespace collapsed, empty ones dropped.
+    /// The source lines, whitespace collapsed, empty ones dropped.
     var collapsed: [SourceLine] {
-        lines.compactMap { line in
-            let text = line.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            return text.isEmpty ? nil : SourceLine(text: text, line: line.line)
+        pieces.compactMap { line([$0]) }
+    }
+
+    /// The lines hard breaks set apart (each at the source line where its text starts), with an
+    /// empty line where two breaks leave one ("<br><br>"); nil when there is no hard break.
+    var hardLines: [SourceLine]? {
+        guard pieces.dropFirst().contains(where: { $0.breaksBefore > 0 }) else { return nil }
+        var groups: [[Piece]] = []
+        for piece in pieces {
+            if groups.isEmpty || piece.breaksBefore > 0 {
+                if piece.breaksBefore > 1 { groups.append([]) }
+                groups.append([piece])
+            } else {
+                groups[groups.count - 1].append(piece)
+            }
         }
+        var result: [SourceLine] = []
+        for group in groups {
+            if let line = line(group) {
+                result.append(line)
+            } else if let last = result.last, !last.text.isEmpty {
+                result.append(SourceLine(text: "", line: last.line))
+            }
+        }
+        while result.last?.text.isEmpty == true { result.removeLast() }
+        return result
+    }
+
+    /// The source lines as written (preformatted text), without empty ones.
+    var preformatted: [SourceLine] {
+        pieces.filter { $0.text.contains { !$0.isWhitespace } }
+            .map { SourceLine(text: $0.text, line: $0.line, bold: !$0.hasPlainText) }
+    }
+
+    /// The text as a block: a paragraph, or lines when hard breaks set them apart; nil when
+    /// there is no text.
+    var block: OutlineBlock? {
+        if let lines = hardLines { return .lines(lines) }
+        let lines = collapsed
+        return lines.isEmpty ? nil : .paragraph(lines)
     }
 
     /// All the text on one line, at the line where it starts (headings, table cells).
     var singleLine: SourceLine? {
-        let all = collapsed
-        guard let first = all.first else { return nil }
-        return SourceLine(text: all.map(\.text).joined(separator: " "), line: first.line)
+        line(pieces)
+    }
+
+    /// Pieces as one line, at the line of their first text; nil when they hold none.
+    private func line(_ group: [Piece]) -> SourceLine? {
+        let text = group.map(\.text).joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard let first = group.first(where: { $0.text.contains { !$0.isWhitespace } }), !text.isEmpty else { return nil }
+        return SourceLine(text: text, line: first.line, bold: !group.contains(where: \.hasPlainText))
     }
 }

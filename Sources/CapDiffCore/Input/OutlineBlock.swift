@@ -1,8 +1,9 @@
 /// A line of a structured document's text, with the line it comes from in the source (for
-/// DOCX, the paragraph's index).
+/// DOCX, the paragraph's index), and whether all of it is bold.
 struct SourceLine: Sendable, Equatable {
     var text: String
     var line: Int
+    var bold = false
 }
 
 /// A block of a structured document (HTML, XHTML, XML, DOCX) as its markup tells it apart.
@@ -11,9 +12,12 @@ struct SourceLine: Sendable, Equatable {
 /// what follows it, a "Label:" paragraph the list after it, prose is split into sentences.
 enum OutlineBlock: Sendable, Equatable {
     case heading(level: Int, SourceLine)
-    /// A paragraph's lines (split where the source's lines or hard line breaks are); `bold`
-    /// when all its text is bold, as in a Markdown "**What we own**" line.
-    case paragraph([SourceLine], bold: Bool = false)
+    /// A paragraph's lines, split where the source's lines are.
+    case paragraph([SourceLine])
+    /// Lines that hard line breaks (<br>, w:br) or preformatting set apart, read one by one as
+    /// the lines of a plain-text outline are: "- item" lines are items, "Label:" lines labels.
+    /// People write lists that way in mail editors.
+    case lines([SourceLine])
     /// A list item: its marker as numbered ("1.", "2.1", "a)", "-" for bullets) and its lines.
     case item(marker: String, [SourceLine])
     /// A table's rows; the first is its header.
@@ -27,7 +31,7 @@ enum OutlineBlock: Sendable, Equatable {
     var firstLine: Int? {
         switch self {
         case .heading(_, let line): line.line
-        case .paragraph(let lines, _), .item(_, let lines): lines.first?.line
+        case .paragraph(let lines), .lines(let lines), .item(_, let lines): lines.first?.line
         case .table(let rows): rows.first?.line
         }
     }
@@ -52,8 +56,20 @@ extension OutlineReader.Builder {
         switch block {
         case .heading(let level, let line):
             addHeading(level: level, text: line.text, number: line.line)
-        case .paragraph(let lines, let bold):
-            addParagraph(lines, bold: bold)
+        case .paragraph(let lines):
+            addParagraph(lines)
+        case .lines(let lines):
+            // As after a blank line; a last blank line ends the paragraph or list they make.
+            blankBefore = true
+            for line in lines {
+                if let text = Self.boldLabel(line) {
+                    flushAll()
+                    addLabel(text, number: line.line)
+                } else {
+                    add(line.text, number: line.line)
+                }
+            }
+            add("", number: first)
         case .item(let marker, let lines):
             let (text, breaks) = Self.joined(lines)
             units.append(Unit(kind: .item, line: first, text: text, lineBreaks: breaks, scope: scope, marker: marker))
@@ -71,15 +87,11 @@ extension OutlineReader.Builder {
 
     /// A short paragraph ending in ":" or all bold is a label; a first line ending in ":" is a
     /// label over the rest; other prose ends the label before it, as after a blank line.
-    private mutating func addParagraph(_ lines: [SourceLine], bold: Bool) {
-        let whole = lines.map(\.text).joined(separator: " ")
-        if bold, whole.split(whereSeparator: \.isWhitespace).count <= 12 {
-            let text = whole.hasSuffix(":") ? String(whole.dropLast()).trimmingWhitespace() : whole[...]
-            addLabel(String(text), number: lines[0].line)
-            return
-        }
-        if let text = OutlineReader.labelText(whole[...]) {
-            addLabel(String(text), number: lines[0].line)
+    private mutating func addParagraph(_ lines: [SourceLine]) {
+        let whole = SourceLine(text: lines.map(\.text).joined(separator: " "), line: lines[0].line,
+                               bold: lines.allSatisfy(\.bold))
+        if let text = Self.boldLabel(whole) ?? OutlineReader.labelText(whole.text[...]).map(String.init) {
+            addLabel(text, number: whole.line)
             return
         }
         var rest = lines[...]
@@ -93,17 +105,31 @@ extension OutlineReader.Builder {
         flushParagraph()
     }
 
+    /// A short all-bold line is a label, like a Markdown "**What we own**" line.
+    private static func boldLabel(_ line: SourceLine) -> String? {
+        guard line.bold, line.text.split(whereSeparator: \.isWhitespace).count <= 12 else { return nil }
+        return String(line.text.hasSuffix(":") ? line.text.dropLast().trimmingWhitespace() : line.text[...])
+    }
+
     /// Lines joined by spaces, with the UTF-8 offsets where each further line begins.
     private static func joined(_ lines: [SourceLine]) -> (text: String, breaks: [Int]) {
-        var text = ""
+        var text = lines[0].text
         var breaks: [Int] = []
-        for line in lines {
-            if !text.isEmpty {
-                text += " "
-                breaks.append(text.utf8.count)
-            }
+        for (previous, line) in zip(lines, lines.dropFirst()) {
+            text += " "
+            breaks.appendLineBreak(at: text.utf8.count, from: previous.line, to: line.line)
             text += line.text
         }
         return (text, breaks)
+    }
+}
+
+extension [Int] {
+    /// Notes in a unit's `lineBreaks` that its text from `offset` on comes from line `line`, the
+    /// text before from `previous`: one break per line passed. Markdown's lines follow one
+    /// another; a structured document's may share a number (the lines of a DOCX paragraph) or
+    /// skip some (an HTML paragraph with a blank line in it).
+    mutating func appendLineBreak(at offset: Int, from previous: Int, to line: Int) {
+        append(contentsOf: repeatElement(offset, count: Swift.max(0, line - previous)))
     }
 }

@@ -199,7 +199,8 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
-                    current.lineBreaks.append(current.text.utf8.count + 1)
+                    current.lineBreaks.appendLineBreak(at: current.text.utf8.count + 1,
+                                                       from: current.line + current.lineBreaks.count, to: number)
                     current.text += " " + trimmed
                     item = current
                     return
@@ -258,7 +259,7 @@ extension OutlineReader {
             for (index, line) in paragraph.enumerated() {
                 if index > 0 {
                     text += " "
-                    breaks.append(text.utf8.count)
+                    breaks.appendLineBreak(at: text.utf8.count, from: paragraph[index - 1].number, to: line.number)
                 }
                 text += line.text
             }

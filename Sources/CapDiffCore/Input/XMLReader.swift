@@ -20,7 +20,6 @@ enum XMLReader {
         }
         var text = MarkupText()
         text.addAll(element)
-        let lines = text.collapsed
-        if !lines.isEmpty { blocks.append(.paragraph(lines)) }
+        if let block = text.block { blocks.append(block) }
     }
 }
