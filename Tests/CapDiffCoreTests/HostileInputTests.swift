@@ -118,6 +118,22 @@ import Testing
         #expect(try DocumentReader.read(bytes: Array(xml.utf8), path: "deep.xml").units.map(\.text) == ["We own it."])
     }
 
+    @Test func nestingUpToTheLimitFitsAWorkerThreadsStack() throws {
+        // The readers recurse once or twice per level of nesting; a batch reads documents on
+        // worker threads, whose stacks are smaller than the main thread's 8 MB.
+        let html = "<html><body>" + String(repeating: "<div><ul><li>", count: (XMLTree.maximumDepth - 2) / 3) + "We own it."
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var texts: [String] = []
+        let thread = Thread {
+            texts = (try? DocumentReader.read(bytes: Array(html.utf8), path: "deep.html").units.map(\.text)) ?? []
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        done.wait()
+        #expect(texts == ["We own it."])
+    }
+
     @Test func aDTDWithoutEntitiesIsRead() throws {
         // Only entity declarations are refused: element declarations and external DTDs
         // (never fetched) are harmless.

@@ -50,47 +50,23 @@ enum HTMLReader {
         /// How many b or strong elements enclose the current text.
         var boldDepth = 0
 
+        /// Dispatches on the element's name; each kind of block has its own function, which
+        /// keeps this frame small: it recurses once per level of nesting.
         mutating func element(_ e: XMLElement) {
             let name = e.name.lowercased()
             guard !HTMLReader.skipped.contains(name) else { return }
             text.enter(e)
             switch name {
-            case "br":
-                text.hardBreak()
-            case "h1", "h2", "h3", "h4", "h5", "h6":
-                flush()
-                if let line = Self.singleLine(e) { blocks.append(.heading(level: Int(String(name.last!))!, line)) }
-            case "ul", "ol", "menu", "dir":
-                flush()
-                list(e, ordered: name == "ol")
-            case "li", "dd":
-                flush()
-                item(e, marker: "-")
-            case "dt":
-                flush()
-                if var line = Self.singleLine(e) {
-                    line.bold = true
-                    blocks.append(.paragraph([line]))
-                }
-            case "pre":
-                flush()
-                var lines = MarkupText()
-                lines.addAll(e, skip: HTMLReader.skipped)
-                if !lines.preformatted.isEmpty { blocks.append(.lines(lines.preformatted)) }
-                text = MarkupText(line: lines.line)
-            case "table":
-                flush()
-                table(e)
-            case "b", "strong":
-                boldDepth += 1
-                children(e)
-                boldDepth -= 1
-            case _ where HTMLReader.blockElements.contains(name):
-                flush()
-                children(e)
-                flush()
-            default:
-                children(e)
+            case "br": text.hardBreak()
+            case "h1", "h2", "h3", "h4", "h5", "h6": heading(e, level: Int(String(name.last!))!)
+            case "ul", "ol", "menu", "dir": list(e, ordered: name == "ol")
+            case "li", "dd": item(e, marker: "-")
+            case "dt": term(e)
+            case "pre": preformatted(e)
+            case "table": table(e)
+            case "b", "strong": bold(e)
+            case _ where HTMLReader.blockElements.contains(name): block(e)
+            default: children(e)
             }
         }
 
@@ -105,6 +81,40 @@ enum HTMLReader {
             }
         }
 
+        mutating func block(_ e: XMLElement) {
+            flush()
+            children(e)
+            flush()
+        }
+
+        mutating func bold(_ e: XMLElement) {
+            boldDepth += 1
+            children(e)
+            boldDepth -= 1
+        }
+
+        mutating func heading(_ e: XMLElement, level: Int) {
+            flush()
+            if let line = Self.singleLine(e) { blocks.append(.heading(level: level, line)) }
+        }
+
+        /// A definition list's term is a label over its definitions.
+        mutating func term(_ e: XMLElement) {
+            flush()
+            if var line = Self.singleLine(e) {
+                line.bold = true
+                blocks.append(.paragraph([line]))
+            }
+        }
+
+        mutating func preformatted(_ e: XMLElement) {
+            flush()
+            var lines = MarkupText()
+            lines.addAll(e, skip: HTMLReader.skipped)
+            if !lines.preformatted.isEmpty { blocks.append(.lines(lines.preformatted)) }
+            text = MarkupText(line: lines.line)
+        }
+
         /// Ends the current paragraph: lines set apart by <br> are read one by one.
         mutating func flush() {
             if let block = text.block { blocks.append(block) }
@@ -112,6 +122,7 @@ enum HTMLReader {
         }
 
         mutating func list(_ e: XMLElement, ordered: Bool) {
+            flush()
             let style = CounterStyle(htmlType: e.attributes["type"])
             var number = e.attributes["start"].flatMap { Int($0) } ?? 1
             for child in e.children {
@@ -129,6 +140,7 @@ enum HTMLReader {
         /// An item's text is what its own paragraphs say; lists and tables nested in it follow
         /// it as items and tables of their own.
         mutating func item(_ e: XMLElement, marker: String) {
+            flush()
             var inner = Walker()
             inner.text.enter(e)
             inner.children(e)
@@ -152,6 +164,7 @@ enum HTMLReader {
         }
 
         mutating func table(_ e: XMLElement) {
+            flush()
             var rows: [OutlineBlock.TableRow] = []
             for child in e.elements() {
                 switch child.name.lowercased() {
