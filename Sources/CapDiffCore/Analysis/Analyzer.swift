@@ -17,17 +17,18 @@ public final class Analyzer {
         var claims: [Claim] = []
         var flags = AmbiguityCollector()
         var headings: [Int: HeadingReading] = [:]
+        let names = SelfNames.find(in: outline).map { SelfName($0, tokenizer: index.tokenizer) }
         for (position, unit) in outline.units.enumerated() {
             switch unit.kind {
             case .title, .tableHeader:
                 flags.addMixedScript(TextFacts(unit.text, index: index), unit: unit)
             case .heading, .label:
-                let facts = TextFacts(unit.text, index: index, heading: true)
+                let facts = TextFacts(unit.text, index: index, heading: true, selfNames: names)
                 headings[position] = HeadingReading(facts)
                 flags.addMixedScript(facts, unit: unit)
             case .item, .prose, .tableRow:
                 let context = unit.scope.flatMap { headings[$0] }
-                var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index), heading: context, index: index)
+                var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index, selfNames: names), heading: context, index: index)
                 if unit.kind == .tableRow, let header = unit.tableHeader {
                     reader.table = TableColumns(header: outline.units[header].cells, index: index)
                 }

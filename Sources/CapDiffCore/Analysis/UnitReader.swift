@@ -37,7 +37,14 @@ struct UnitReader {
             }
             stated = true
             for function in match.functions {
-                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis))
+                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
+                                    language: unit.language))
+                // "We help with contracts, but the legal work itself we expect from you": a
+                // clause with a cue and no function speaks of the clause before it.
+                if tableStance == nil, let (next, reason) = followingStatement(after: clauseIndex, readings: readings) {
+                    claims.append(Claim(function: function, stance: next, line: line, text: unit.text, phrase: phrase,
+                                        basis: .cue(reason), language: unit.language))
+                }
             }
         }
 
@@ -47,7 +54,7 @@ struct UnitReader {
             stated = true
             for function in heading.functions {
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1))
+                                    phrase: heading.text, basis: unitStance.1, language: unit.language))
             }
         }
         for (line, phrase) in ownerless where !stated {
@@ -59,7 +66,8 @@ struct UnitReader {
                           reason: "\(entry.kind == .hedge ? "hedge" : "no owner:") \"\(facts.surface(match.tokens))\"")
             }
         }
-        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings), contentWords >= 2 {
+        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings) || isBareItem, contentWords >= 2,
+           !isLegend(readings) {
             flags.add(.unmapped, line: unit.line, unit: unit, reason: "reads like a capability but names no known function")
         }
         flags.addMixedScript(facts, unit: unit)
@@ -94,6 +102,15 @@ struct UnitReader {
         return nil
     }
 
+    /// The explicit stance of the next clause in the sentence, when that clause names no function.
+    func followingStatement(after i: Int, readings: [ClauseReading]) -> (Stance, String)? {
+        let next = i + 1
+        guard next < readings.count, facts.clauses[next].sentence == facts.clauses[i].sentence,
+              readings[next].hasGlossaryCue, let strong = readings[next].strong,
+              !facts.phrases.contains(where: { facts.clauses[next].range.contains($0.tokens.lowerBound) }) else { return nil }
+        return (strong.stance, strong.reason)
+    }
+
     func unitLevelStance(_ readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
         if let strong = readings.compactMap(\.strong).first { return (strong.stance, .cue(strong.reason)) }
         if let stance = heading?.stance { return (stance.stance, .heading(heading!.text)) }
@@ -112,6 +129,18 @@ struct UnitReader {
         default:
             return false
         }
+    }
+
+    /// A list item that is only a noun phrase ("Discord moderation for the community"): in an
+    /// outline, that is a capability, whatever heading it sits under.
+    var isBareItem: Bool {
+        unit.kind == .item && !facts.cues.contains { $0.entries.contains { $0.role == .we || $0.role == .you } }
+    }
+
+    /// A line that defines the stance words ("Lead = we own it, Support = we help, ...")
+    /// rather than claiming anything: it states three or more stances at once.
+    func isLegend(_ readings: [ClauseReading]) -> Bool {
+        Set(readings.compactMap { $0.strong?.stance }).count >= 3
     }
 
     var contentWords: Int {

@@ -8,6 +8,7 @@ public struct Glossary: Sendable {
     public var cues: [CueEntry] = []
     public var hedges: [HedgeEntry] = []
     public var stopwords: [StopwordEntry] = []
+    public var synonyms: [SynonymEntry] = []
 
     public init() {}
 
@@ -106,5 +107,15 @@ public struct HedgeEntry: Sendable, Equatable {
 public struct StopwordEntry: Sendable, Equatable {
     public var language: String
     public var word: String
+    public var source: GlossarySource
+}
+
+/// A word phrase matching reads as another ("автор" as «блогер», "influencer" as "creator"),
+/// so a phrase written with one word of a family matches the others: «отбор авторов» matches
+/// the phrase «отбор блогеров» without being listed.
+public struct SynonymEntry: Sendable, Equatable {
+    public var language: String
+    public var word: String
+    public var means: String
     public var source: GlossarySource
 }

@@ -50,7 +50,19 @@ extension OutlineReader.Builder {
     /// Adds a block as Markdown would read it set apart by blank lines.
     mutating func add(_ block: OutlineBlock) {
         guard let first = block.firstLine else { return }
-        flushAll()
+        switch block {
+        case .lines:
+            break  // Their first line settles a held line, as in plain text.
+        case .item, .table:
+            // A short line standing alone right above a list or table is its label.
+            if let line = held {
+                held = nil
+                addLabel(line.text, number: line.number)
+            }
+            flushAll()
+        case .heading, .paragraph:
+            flushAll()
+        }
         if firstContentLine == nil { firstContentLine = first }
         defer { sawContent = true }
         switch block {
@@ -86,29 +98,34 @@ extension OutlineReader.Builder {
     }
 
     /// A short paragraph ending in ":" or all bold is a label; a first line ending in ":" is a
-    /// label over the rest; other prose ends the label before it, as after a blank line.
+    /// label over the rest; other prose ends the label before it, as after a blank line; a short
+    /// line standing alone is held until the next block says whether it labels a list.
     private mutating func addParagraph(_ lines: [SourceLine]) {
         let whole = SourceLine(text: lines.map(\.text).joined(separator: " "), line: lines[0].line,
                                bold: lines.allSatisfy(\.bold))
-        if let text = Self.boldLabel(whole) ?? OutlineReader.labelText(whole.text[...]).map(String.init) {
+        if let text = Self.boldLabel(whole) ?? OutlineReader.labelText(whole.text[...]) {
             addLabel(text, number: whole.line)
             return
         }
         var rest = lines[...]
         if lines.count > 1, let text = OutlineReader.labelText(lines[0].text[...]) {
-            addLabel(String(text), number: lines[0].line)
+            addLabel(text, number: lines[0].line)
             rest = rest.dropFirst()
         } else {
             label = nil
         }
         paragraph = rest.map { (Substring($0.text), $0.line) }
+        if paragraph.count == 1, paragraph[0].number != firstContentLine, OutlineReader.isShortHeadingLike(paragraph[0].text) {
+            held = paragraph[0]
+            paragraph = []
+        }
         flushParagraph()
     }
 
     /// A short all-bold line is a label, like a Markdown "**What we own**" line.
-    private static func boldLabel(_ line: SourceLine) -> String? {
+    private static func boldLabel(_ line: SourceLine) -> Substring? {
         guard line.bold, line.text.split(whereSeparator: \.isWhitespace).count <= 12 else { return nil }
-        return String(line.text.hasSuffix(":") ? line.text.dropLast().trimmingWhitespace() : line.text[...])
+        return line.text.hasSuffix(":") ? line.text.dropLast().trimmingWhitespace() : line.text[...]
     }
 
     /// Lines joined by spaces, with the UTF-8 offsets where each further line begins.

@@ -102,6 +102,13 @@ extension OutlineReader {
         return text
     }
 
+    /// A short line that does not end like a sentence: up to ten words, no final . ! ? ; ,
+    static func isShortHeadingLike(_ line: Substring) -> Bool {
+        guard let last = line.last, !".!?;,".contains(last) else { return false }
+        let words = line.split(whereSeparator: \.isWhitespace)
+        return (1...10).contains(words.count)
+    }
+
     static func isRule(_ line: Substring) -> Bool {
         let chars = line.filter { !$0.isWhitespace }
         return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
@@ -131,6 +138,9 @@ extension OutlineReader {
         var sawContent = false
         var firstContentLine: Int?
         var blankBefore = true
+        /// A short line standing alone ("What we'll handle"): a label if a list follows it,
+        /// else a paragraph. Held until the next line says which.
+        var held: (text: Substring, number: Int)?
 
         var scope: Int? { label ?? headings.last?.index }
 
@@ -140,6 +150,11 @@ extension OutlineReader {
             if trimmed.isEmpty {
                 flushItem()
                 flushPendingTableHeader()
+                if held == nil, paragraph.count == 1, paragraph[0].number != firstContentLine,
+                   OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    held = paragraph[0]
+                    paragraph = []
+                }
                 flushParagraph()
                 tableHeader = nil
                 blankBefore = true
@@ -147,6 +162,11 @@ extension OutlineReader {
             }
             defer { blankBefore = false; sawContent = true }
             if firstContentLine == nil { firstContentLine = number }
+            if let line = held {
+                held = nil
+                let startsList = OutlineReader.listItem(trimmed) != nil || OutlineReader.tableCells(trimmed) != nil
+                if startsList { addLabel(line.text, number: line.number) } else { paragraph = [line]; flushParagraph() }
+            }
 
             // A table: a header row, its separator, then rows.
             if let pending = pendingTableHeader {
@@ -187,6 +207,12 @@ extension OutlineReader {
             }
             if let (marker, text) = OutlineReader.listItem(trimmed) {
                 flushItem()
+                // "What we'll handle" right above a list is that list's label.
+                if paragraph.count == 1, paragraph[0].number != firstContentLine, OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    let line = paragraph[0]
+                    paragraph = []
+                    addLabel(line.text, number: line.number)
+                }
                 flushParagraph()
                 item = Unit(kind: .item, line: number, text: String(text), scope: scope, marker: String(marker))
                 itemIndent = line.prefix { $0 == " " || $0 == "\t" }.count + 1
@@ -208,7 +234,8 @@ extension OutlineReader {
             }
             flushItem()
             if paragraph.isEmpty, let text = OutlineReader.labelText(trimmed) {
-                addLabel(String(text), number: number)
+                flushParagraph()
+                addLabel(text, number: number)
                 return
             }
             addParagraphLine(trimmed, number: number)
@@ -223,9 +250,8 @@ extension OutlineReader {
             if !isTitle { headings.append((level, units.count - 1)) }
         }
 
-        /// A label scopes the list after it (under the current heading).
-        mutating func addLabel(_ text: String, number: Int) {
-            units.append(Unit(kind: .label, line: number, text: text, scope: headings.last?.index))
+        mutating func addLabel(_ text: Substring, number: Int) {
+            units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
             label = units.count - 1
         }
 
@@ -279,6 +305,11 @@ extension OutlineReader {
         }
 
         mutating func flushAll() {
+            if let line = held {
+                held = nil
+                flushParagraph()
+                paragraph = [line]
+            }
             flushItem()
             flushPendingTableHeader()
             flushParagraph()
