@@ -90,6 +90,14 @@ import Testing
         #expect(units[7].line == 7 && units[7].line(atOffset: units[7].text.utf8.count - 1) == 9)
     }
 
+    @Test func aShortParagraphAboveAListLabelsItAsInMarkdown() throws {
+        let html = "<p>Roles</p>\n<p>What we'll handle</p>\n<ul><li>Creative direction.</li></ul>\n<p>Later</p>\n<p>We own the briefs.</p>"
+        let units = try DocumentReader.read(bytes: Array(html.utf8), path: "roles.html").units
+        let markdown = OutlineReader().read(SourceText(path: "roles.md", text: "Roles\n\nWhat we'll handle\n\n- Creative direction.\n\nLater\n\nWe own the briefs.\n"))
+        #expect(units.map(\.kind) == [.title, .label, .item, .prose, .prose])
+        #expect(Outline(path: "", units: units).shape == markdown.shape)
+    }
+
     @Test func charsetFromTheXMLDeclarationOrAMetaElement() throws {
         // «Мы отвечаем за креатив.» in windows-1251.
         let cp1251: [UInt8] = [0xCC, 0xFB, 0x20, 0xEE, 0xF2, 0xE2, 0xE5, 0xF7, 0xE0, 0xE5, 0xEC, 0x20, 0xE7, 0xE0, 0x20,
