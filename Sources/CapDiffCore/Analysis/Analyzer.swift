@@ -68,12 +68,14 @@ struct HeadingReading {
         text = facts.text
         var strong: [(Stance, String)] = []
         var weak: [(Stance, String)] = []
+        var hints: [(Stance, String)] = []
         for clause in facts.clauses {
             let reading = ClauseReading(clause, facts: facts, headingCues: true)
             if let s = reading.strong { strong.append(s) }
             if let w = reading.weak { weak.append(w) }
+            if let h = reading.hint { hints.append(h) }
         }
-        let candidates = strong.isEmpty ? weak : strong
+        let candidates = !strong.isEmpty ? strong : !weak.isEmpty ? weak : hints
         if let first = candidates.first, candidates.allSatisfy({ $0.0 == first.0 }) {
             stance = first
         }

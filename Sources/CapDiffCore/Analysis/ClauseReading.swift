@@ -8,6 +8,8 @@ struct ClauseReading {
     var weak: (stance: Stance, reason: String)?
     /// An ownerless passive wording ("will be handled", «будет обеспечено»).
     var passive: String?
+    /// In a heading: the stance its possessives hint at ("Our lane", "Your lane").
+    var hint: (stance: Stance, reason: String)?
     /// The clause holds an explicit glossary cue (not only a negation or a subject).
     var hasGlossaryCue = false
 
@@ -35,6 +37,9 @@ struct ClauseReading {
             }
         }
         hasGlossaryCue = !found.isEmpty
+        if headingCues, let (match, entry) = facts.cues(in: clause, role: .headingHint).first, let stance = entry.stance {
+            hint = (stance, facts.surface(match.tokens))
+        }
         // "handled by our team", "led by Harborline", "by your analysts": the agent decides.
         if let (agent, range) = Self.byAgent(clause, facts: facts) {
             found.append((agent == .we ? .owns : .needs, facts.surface(range)))

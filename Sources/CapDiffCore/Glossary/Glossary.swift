@@ -60,6 +60,9 @@ public enum CueRole: String, Sendable, CaseIterable {
     case cue
     /// Signals `stance` only in a heading or a "Label:" line ("Our side:").
     case heading
+    /// In a heading that states nothing else, a hint of its stance: "our" (owns) in "Our
+    /// lane", "your" (needs) in «Ваша часть», "shared" in "Shared lane".
+    case headingHint = "heading-hint"
     /// A negation word ("not", «не»): the statement becomes `excludes`.
     case negator
     /// A phrase in which a negation word does not negate ("no later than", «не позднее»).

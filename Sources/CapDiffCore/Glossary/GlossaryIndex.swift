@@ -56,7 +56,7 @@ public final class GlossaryIndex {
             case .cue, .agent:
                 stanceCues.insert(keys, entry)
                 headingCues.insert(keys, entry)
-            case .heading: headingCues.insert(keys, entry)
+            case .heading, .headingHint: headingCues.insert(keys, entry)
             case .negator, .notNegation: negationCues.insert(keys, entry)
             case .we, .you: subjectCues.insert(keys, entry)
             case .modal, .nonAction: verbCues.insert(keys, entry)
@@ -103,7 +103,9 @@ public final class GlossaryIndex {
         func flush() {
             var i = 0
             while i < segment.count {
-                let found = phrases.longestMatch(from: i) { position in
+                let found = phrases.longestMatch(from: i, gaps: 1, canSkip: { position in
+                    position < segment.count && self.isModifier(tokens[segment[position]])
+                }) { position in
                     guard position < segment.count else { return nil }
                     let token = tokens[segment[position]]
                     return transliterate ? self.keys(for: token) : [(self.synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
@@ -128,6 +130,20 @@ public final class GlossaryIndex {
         flush()
         return matches
     }
+
+    /// A word a phrase may skip: not itself the start of a phrase, and for Russian an adjective
+    /// («российских» in «договоры с российскими блогерами»), not a noun («соцсетей»).
+    func isModifier(_ token: Token) -> Bool {
+        guard token.kind == .word, phrases.root.children[synonyms[token.key] ?? token.key] == nil else { return false }
+        switch token.script {
+        case .latin: return true
+        case .cyrillic: return Self.russianAdjectiveEndings.contains(where: token.normalized.hasSuffix)
+        case .other: return false
+        }
+    }
+
+    static let russianAdjectiveEndings = ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "их", "ых", "ую", "юю",
+                                          "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ом", "ем"]
 
     /// The keys a token may be read as: its stem, its exact form, then its stem in the other
     /// script.

@@ -167,7 +167,7 @@ public enum GlossaryReader {
                 }
                 let stanceText = column("stance") ?? ""
                 let stance = Stance(rawValue: stanceText)
-                if role == .cue || role == .heading || role == .agent {
+                if role == .cue || role == .heading || role == .headingHint || role == .agent {
                     guard stance != nil else {
                         throw .error(file.name, line: number, "a \(role.rawValue) needs a stance (owns, shares, supports, needs, excludes), not \"\(stanceText)\"")
                     }

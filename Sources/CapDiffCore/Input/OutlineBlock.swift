@@ -85,6 +85,7 @@ extension OutlineReader.Builder {
         case .item(let marker, let lines):
             let (text, breaks) = Self.joined(lines)
             units.append(Unit(kind: .item, line: first, text: text, lineBreaks: breaks, scope: scope, marker: marker))
+            sectionHadList = true
         case .table(let rows):
             let header = rows[0]
             units.append(Unit(kind: .tableHeader, line: header.line, text: header.cells.joined(separator: " | "),

@@ -141,8 +141,12 @@ extension OutlineReader {
         /// A short line standing alone ("What we'll handle"): a label if a list follows it,
         /// else a paragraph. Held until the next line says which.
         var held: (text: Substring, number: Int)?
+        /// The current heading's section has had list items: prose after them is commentary,
+        /// not one of the heading's items.
+        var sectionHadList = false
 
         var scope: Int? { label ?? headings.last?.index }
+        var proseScope: Int? { label ?? (sectionHadList ? nil : headings.last?.index) }
 
         mutating func add(_ raw: String, number: Int) {
             let line = Substring(raw)
@@ -215,6 +219,7 @@ extension OutlineReader {
                 }
                 flushParagraph()
                 item = Unit(kind: .item, line: number, text: String(text), scope: scope, marker: String(marker))
+                sectionHadList = true
                 itemIndent = line.prefix { $0 == " " || $0 == "\t" }.count + 1
                 return
             }
@@ -245,6 +250,7 @@ extension OutlineReader {
             flushAll()
             while let last = headings.last, last.level >= level { headings.removeLast() }
             label = nil
+            sectionHadList = false
             let isTitle = !sawContent && level == 1
             units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: text))
             if !isTitle { headings.append((level, units.count - 1)) }
@@ -300,7 +306,7 @@ extension OutlineReader {
                 guard end > start else { continue }
                 let sentence = String(decoding: utf8[start..<end], as: UTF8.self)
                 let inner = breaks.filter { $0 > start && $0 < end }.map { $0 - start }
-                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: scope))
+                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: proseScope))
             }
         }
 
