@@ -109,10 +109,11 @@ enum HTMLReader {
 
         mutating func preformatted(_ e: XMLElement) {
             flush()
-            var lines = MarkupText()
-            lines.addAll(e, skip: HTMLReader.skipped)
-            if !lines.preformatted.isEmpty { blocks.append(.lines(lines.preformatted)) }
-            text = MarkupText(line: lines.line)
+            var pre = MarkupText()
+            pre.addAll(e, skip: HTMLReader.skipped)
+            let lines = pre.preformatted
+            if !lines.isEmpty { blocks.append(.lines(lines)) }
+            text = MarkupText(line: pre.line)
         }
 
         /// Ends the current paragraph: lines set apart by <br> are read one by one.
@@ -173,7 +174,7 @@ enum HTMLReader {
                 case "thead", "tbody", "tfoot":
                     rows += child.elements().compactMap(Self.row)
                 case "tr":
-                    rows += [Self.row(child)].compactMap { $0 }
+                    if let row = Self.row(child) { rows.append(row) }
                 default:
                     break
                 }
