@@ -74,7 +74,7 @@ struct ClauseReading {
     static func subject(of index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
         if let before = subject(before: index, in: clause, facts: facts) { return before }
         let agents = agentTokens(facts, in: clause)
-        let subjects = facts.cues.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
+        let subjects = facts.subjects.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
             .compactMap { match -> Subject? in
                 if match.entries.contains(where: { $0.role == .you }) { return .you }
                 if match.entries.contains(where: { $0.role == .we }) { return .we }
@@ -123,10 +123,10 @@ struct ClauseReading {
         while i >= clause.range.lowerBound {
             let token = facts.tokens[i]
             if !token.isWord { i -= 1; continue }
-            let here = facts.cues.filter { $0.tokens.contains(i) }
+            let here = facts.subjects.filter { $0.tokens.contains(i) }
             if here.contains(where: { $0.entries.contains { $0.role == .you } }) { return .you }
             if here.contains(where: { $0.entries.contains { $0.role == .we } }) { return .we }
-            if let modal = here.first(where: { $0.entries.contains { $0.role == .modal } }) {
+            if let modal = facts.cues.first(where: { $0.tokens.contains(i) && $0.entries.contains { $0.role == .modal } }) {
                 i = modal.tokens.lowerBound - 1
                 continue
             }
@@ -145,7 +145,7 @@ struct ClauseReading {
         }
 
         // A subject followed by a verb.
-        for match in facts.cues where clause.range.contains(match.tokens.lowerBound) {
+        for match in facts.subjects where clause.range.contains(match.tokens.lowerBound) {
             guard let role = match.entries.first(where: { $0.role == .we || $0.role == .you })?.role else { continue }
             // Russian puts the subject after its verb as often as before: «аналитику вели вы».
             if tokens[match.tokens.lowerBound].script == .cyrillic {
@@ -221,9 +221,8 @@ struct ClauseReading {
         let words = clause.range.filter { tokens[$0].isWord }
         // "by your team" names an agent, not a subject.
         let agents = agentTokens(facts, in: clause)
-        let hasSubject = facts.cues.contains { match in
+        let hasSubject = facts.subjects.contains { match in
             clause.range.contains(match.tokens.lowerBound) && !agents.contains(match.tokens.lowerBound)
-                && match.entries.contains { $0.role == .we || $0.role == .you }
         }
         guard !hasSubject else { return nil }
         // A verb that is part of a stance cue («остаётся за нами») is no passive.

@@ -39,6 +39,23 @@ struct TextFacts {
         clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
     }
 
+    /// "we" / "you" matches that stand as subjects: not after a preposition ("with your
+    /// producer", «с вашей командой» are objects).
+    var subjects: [GlossaryIndex.CueMatch] {
+        cues.filter { match in
+            guard match.entries.contains(where: { $0.role == .we || $0.role == .you }) else { return false }
+            guard let previous = tokens[..<match.tokens.lowerBound].last(where: \.isWord),
+                  tokens[..<match.tokens.lowerBound].last(where: { $0.kind != .punctuation || !"-‐".contains($0.surface) }) == previous
+            else { return true }
+            return !Self.prepositions.contains(previous.normalized)
+        }
+    }
+
+    static let prepositions: Set<String> = [
+        "with", "to", "for", "from", "of", "at", "on", "about", "among", "between", "alongside", "through", "than", "into",
+        "с", "со", "для", "от", "к", "ко", "у", "о", "об", "при", "по", "между", "перед", "над", "под", "через", "без",
+    ]
+
     /// The text of a token range as written.
     func surface(_ range: ClosedRange<Int>) -> String {
         let utf8 = text.utf8

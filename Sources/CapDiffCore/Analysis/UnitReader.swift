@@ -78,7 +78,9 @@ struct UnitReader {
     /// else a "we ..." subject in the sentence. A passive clause takes only the heading's.
     func stanceFor(clause i: Int, readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
         let reading = readings[i]
-        if let strong = reading.strong { return (strong.stance, .cue(strong.reason)) }
+        if let strong = reading.strong, !continuesHeading(reading, clause: facts.clauses[i]) {
+            return (strong.stance, .cue(strong.reason))
+        }
         if reading.passive != nil {
             // "X will be handled" names no owner, unless it is an item of a list whose heading
             // does ("What we own:"); a paragraph under a heading is not one of its items.
@@ -100,6 +102,14 @@ struct UnitReader {
             return (weak.stance, .firstPerson(weak.reason))
         }
         return nil
+    }
+
+    /// An item under "We won't:" or "We'd ask you to:" that starts with a bare verb ("- run
+    /// boosted posts") continues the heading's sentence: its verb is no claim of its own.
+    func continuesHeading(_ reading: ClauseReading, clause: Clause) -> Bool {
+        guard unit.kind == .item, let heading = heading?.stance, heading.stance != .owns,
+              let strong = reading.strong, strong.stance == .owns || strong.stance == .supports else { return false }
+        return !facts.subjects.contains { _ in true }
     }
 
     /// The explicit stance of the next clause in the sentence, when that clause names no function.
