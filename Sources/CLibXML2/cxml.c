@@ -87,15 +87,19 @@ static void guard_unparsed_entity_decl(void *ctx, const xmlChar *name, const xml
 
 // The HTML parser reports elements through the SAX1 handlers, the XML parser through the
 // namespace-aware ones; both are counted. libxml2 reports every element's end, implied ones
-// included, so the count is the depth of the tree being built.
+// included, so the count is the depth of the tree being built. Once a document is refused,
+// nothing more is built: the HTML parser still closes the elements left open (without
+// checking that it was stopped), and its tree is thrown away.
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     parse_guard *guard = ((xmlParserCtxtPtr)ctx)->_private;
+    if (guard->refusal[0]) return;
     if (++guard->depth > guard->max_depth) { refuse_too_deep(ctx); return; }
     guard->start(ctx, name, atts);
 }
 
 static void guard_end(void *ctx, const xmlChar *name) {
     parse_guard *guard = ((xmlParserCtxtPtr)ctx)->_private;
+    if (guard->refusal[0]) return;
     guard->depth--;
     guard->end(ctx, name);
 }
@@ -104,12 +108,14 @@ static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *p
                            int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                            const xmlChar **attributes) {
     parse_guard *guard = ((xmlParserCtxtPtr)ctx)->_private;
+    if (guard->refusal[0]) return;
     if (++guard->depth > guard->max_depth) { refuse_too_deep(ctx); return; }
     guard->start_ns(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted, attributes);
 }
 
 static void guard_end_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
     parse_guard *guard = ((xmlParserCtxtPtr)ctx)->_private;
+    if (guard->refusal[0]) return;
     guard->depth--;
     guard->end_ns(ctx, localname, prefix, uri);
 }
