@@ -174,11 +174,15 @@ struct ClauseReading {
             let token = tokens[i]
             guard token.script == .cyrillic, token.normalized.count >= 4, !isRole(i, .nonAction),
                   !russianNonVerbs.contains(token.normalized) else { continue }
+            let w = token.normalized
+            // A vowel before -ем («выплачиваем», «закрываем», «ведём») marks a first-person verb
+            // wherever it stands; other endings are trusted only near the start or a pronoun.
+            let surelyFirstPerson = w.count >= 6 && ["аем", "яем", "уем", "еем", "оем", "юем"].contains(where: w.hasSuffix)
+                || token.surface.lowercased().hasSuffix("ём")
             let nearSubject = position < 2
                 || (position > 0 && (isRole(words[position - 1], .we) || isRole(words[position - 1], .you)))
                 || (position + 1 < words.count && (isRole(words[position + 1], .we) || isRole(words[position + 1], .you)))
-            guard nearSubject else { continue }
-            let w = token.normalized
+            guard nearSubject || surelyFirstPerson else { continue }
             if (w.hasSuffix("ем") || w.hasSuffix("им")) && !w.hasSuffix("ским") && !w.hasSuffix("цким") {
                 return (.owns, token.surface)
             }

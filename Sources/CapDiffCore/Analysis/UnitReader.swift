@@ -18,7 +18,11 @@ struct UnitReader {
     }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
-        let readings = facts.clauses.map { ClauseReading($0, facts: facts, headingCues: false) }
+        let readings = facts.clauses.map { clause in
+            var reading = ClauseReading(clause, facts: facts, headingCues: false)
+            if continuesHeading(reading) { reading.strong = nil }
+            return reading
+        }
         let tableStance = table?.stance(cells: unit.cells)
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
@@ -60,6 +64,10 @@ struct UnitReader {
         for (line, phrase) in ownerless where !stated {
             flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(phrase)\" is named but nobody is said to own it")
         }
+        // "The PR push will be managed centrally": a passive names no owner for whatever it is.
+        if facts.phrases.isEmpty, heading?.stance == nil, let passive = readings.compactMap(\.passive).first, contentWords >= 3 {
+            flags.add(.vagueOwner, line: unit.line, unit: unit, reason: "\"\(passive)\" names no owner")
+        }
         for match in facts.hedges {
             for entry in match.entries {
                 flags.add(entry.kind, line: line(ofToken: match.tokens.lowerBound), unit: unit,
@@ -78,9 +86,7 @@ struct UnitReader {
     /// else a "we ..." subject in the sentence. A passive clause takes only the heading's.
     func stanceFor(clause i: Int, readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
         let reading = readings[i]
-        if let strong = reading.strong, !continuesHeading(reading, clause: facts.clauses[i]) {
-            return (strong.stance, .cue(strong.reason))
-        }
+        if let strong = reading.strong { return (strong.stance, .cue(strong.reason)) }
         if reading.passive != nil {
             // "X will be handled" names no owner, unless it is an item of a list whose heading
             // does ("What we own:"); a paragraph under a heading is not one of its items.
@@ -106,7 +112,7 @@ struct UnitReader {
 
     /// An item under "We won't:" or "We'd ask you to:" that starts with a bare verb ("- run
     /// boosted posts") continues the heading's sentence: its verb is no claim of its own.
-    func continuesHeading(_ reading: ClauseReading, clause: Clause) -> Bool {
+    func continuesHeading(_ reading: ClauseReading) -> Bool {
         guard unit.kind == .item, let heading = heading?.stance, heading.stance != .owns,
               let strong = reading.strong, strong.stance == .owns || strong.stance == .supports else { return false }
         return !facts.subjects.contains { _ in true }
@@ -147,10 +153,11 @@ struct UnitReader {
         unit.kind == .item && !facts.cues.contains { $0.entries.contains { $0.role == .we || $0.role == .you } }
     }
 
-    /// A line that defines the stance words ("Lead = we own it, Support = we help, ...")
-    /// rather than claiming anything: it states three or more stances at once.
+    /// A line that defines the stance words ("Lead = we own it, Support = we help, ...") or
+    /// introduces the document («что берёт на себя наша команда и чего мы ждём от вас»)
+    /// rather than claiming anything: it states several stances and names no function.
     func isLegend(_ readings: [ClauseReading]) -> Bool {
-        Set(readings.compactMap { $0.strong?.stance }).count >= 3
+        Set(readings.compactMap { $0.strong?.stance }).count >= (unit.kind == .prose ? 2 : 3)
     }
 
     var contentWords: Int {

@@ -102,6 +102,8 @@ public struct HedgeEntry: Sendable, Equatable {
     public var kind: AmbiguityKind
     public var language: String
     public var phrase: String
+    /// Match the words as written rather than by stem («обсуждается», not «обсуждать»).
+    public var exact: Bool = false
     public var source: GlossarySource
 }
 

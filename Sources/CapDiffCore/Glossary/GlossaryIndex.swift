@@ -64,7 +64,7 @@ public final class GlossaryIndex {
             }
         }
         for entry in glossary.hedges {
-            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map(\.key), entry)
+            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
         }
     }
 
@@ -131,19 +131,23 @@ public final class GlossaryIndex {
         return matches
     }
 
-    /// A word a phrase may skip: not itself the start of a phrase, and for Russian an adjective
-    /// («российских» in «договоры с российскими блогерами»), not a noun («соцсетей»).
+    /// A word a phrase may skip: for Russian an adjective («российских» in «договоры с
+    /// российскими блогерами»), never a noun («соцсетей»); for English a capitalised word or one
+    /// that starts no phrase of its own.
     func isModifier(_ token: Token) -> Bool {
-        guard token.kind == .word, phrases.root.children[synonyms[token.key] ?? token.key] == nil else { return false }
+        guard token.kind == .word else { return false }
         switch token.script {
-        case .latin: return true
+        case .latin:
+            // "booking Russian creators": a capitalised adjective, or any word that starts no phrase.
+            return token.surface.first?.isUppercase == true || phrases.root.children[synonyms[token.key] ?? token.key] == nil
         case .cyrillic: return Self.russianAdjectiveEndings.contains(where: token.normalized.hasSuffix)
         case .other: return false
         }
     }
 
-    static let russianAdjectiveEndings = ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "их", "ых", "ую", "юю",
-                                          "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ом", "ем"]
+    /// Adjective endings that nouns rarely share (not -ие, -ом: «привлечение», «блогером»).
+    static let russianAdjectiveEndings = ["ий", "ый", "ой", "ая", "яя", "ое", "ые", "их", "ых", "ую", "юю",
+                                          "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им"]
 
     /// The keys a token may be read as: its stem, its exact form, then its stem in the other
     /// script.

@@ -5,7 +5,7 @@ import Foundation
 ///     id  group  en  ru  [required]   functions and their labels
 ///     function  lang  phrase [match]  phrases naming functions
 ///     role  stance  lang  phrase [match]  stance cues and the words stance reading needs
-///     kind  lang  phrase              hedges and ownerless wordings
+///     kind  lang  phrase [match]      hedges and ownerless wordings
 ///     lang  word                      stop words
 ///     lang  word  means               synonyms: word read as another in phrase matching
 ///
@@ -178,7 +178,8 @@ public enum GlossaryReader {
                 guard let kind = AmbiguityKind(rawValue: try require("kind")), kind == .hedge || kind == .vagueOwner else {
                     throw .error(file.name, line: number, "kind must be hedge or vague-owner, not \"\(column("kind") ?? "")\"")
                 }
-                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"), source: source))
+                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"),
+                                                  exact: try matchExactly(), source: source))
             case .stopwords:
                 glossary.stopwords.append(StopwordEntry(language: try language(), word: try require("word"), source: source))
             case .synonyms:
