@@ -2,7 +2,7 @@
 /// numbered lists, Markdown tables and prose paragraphs (split into sentences), each with the
 /// line where it starts.
 public struct OutlineReader {
-    private let sentences: SentenceSplitter
+    let sentences: SentenceSplitter
 
     public init() {
         sentences = SentenceSplitter()
@@ -118,7 +118,9 @@ extension OutlineReader {
 // MARK: - Building units
 
 extension OutlineReader {
-    fileprivate struct Builder {
+    /// Internal (not private) so that the readers of structured documents (`OutlineBlock`)
+    /// build units with the same rules.
+    struct Builder {
         let sentences: SentenceSplitter
         var units: [Unit] = []
         /// Open Markdown headings: (level, unit index).
@@ -189,13 +191,7 @@ extension OutlineReader {
             tableHeader = nil
 
             if let (level, text) = OutlineReader.heading(trimmed) {
-                flushAll()
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                label = nil
-                sectionHadList = false
-                let isTitle = !sawContent && level == 1
-                units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
-                if !isTitle { headings.append((level, units.count - 1)) }
+                addHeading(level: level, text: String(text), number: number)
                 return
             }
             if OutlineReader.isRule(trimmed) {
@@ -234,7 +230,8 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
-                    current.lineBreaks.append(current.text.utf8.count + 1)
+                    current.lineBreaks.appendLineBreak(at: current.text.utf8.count + 1,
+                                                       from: current.line + current.lineBreaks.count, to: number)
                     current.text += " " + trimmed
                     item = current
                     return
@@ -247,6 +244,16 @@ extension OutlineReader {
                 return
             }
             addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addHeading(level: Int, text: String, number: Int) {
+            flushAll()
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            label = nil
+            sectionHadList = false
+            let isTitle = !sawContent && level == 1
+            units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: text))
+            if !isTitle { headings.append((level, units.count - 1)) }
         }
 
         mutating func addLabel(_ text: Substring, number: Int) {
@@ -284,7 +291,7 @@ extension OutlineReader {
             for (index, line) in paragraph.enumerated() {
                 if index > 0 {
                     text += " "
-                    breaks.append(text.utf8.count)
+                    breaks.appendLineBreak(at: text.utf8.count, from: paragraph[index - 1].number, to: line.number)
                 }
                 text += line.text
             }

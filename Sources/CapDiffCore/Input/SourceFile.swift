@@ -59,7 +59,7 @@ public enum SourceFile {
             text = decoded
         } else {
             if let offset = binaryOffset(bytes) {
-                throw .error(path, "looks like binary data (a NUL byte at offset \(offset)), not text; give a text or Markdown file")
+                throw .error(path, "looks like binary data (a NUL byte at offset \(offset)), not a document capdiff reads (text, Markdown, HTML, XML, DOCX)")
             }
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             text = String(decoding: body, as: UTF8.self)
