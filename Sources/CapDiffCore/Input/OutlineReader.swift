@@ -110,8 +110,16 @@ extension OutlineReader {
     }
 
     static func isRule(_ line: Substring) -> Bool {
-        let chars = line.filter { !$0.isWhitespace }
-        return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
+        // Three or more of one of - * _ = and nothing else but spaces; checked on bytes, since
+        // every list item starting with "- " comes through here.
+        guard let first = line.utf8.first, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "=")].contains(first) else {
+            return false
+        }
+        var count = 0
+        for byte in line.utf8 {
+            if byte == first { count += 1 } else if byte != 0x20 && byte != 0x09 { return false }
+        }
+        return count >= 3
     }
 }
 
