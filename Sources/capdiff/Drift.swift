@@ -20,6 +20,12 @@ extension CapDiff {
 
         @OptionGroup var options: CommonOptions
 
+        func validate() throws {
+            if options.format == .html {
+                throw ValidationError("--format html is for compare; drift prints text, json or markdown")
+            }
+        }
+
         func run() throws {
             let glossary = try options.loadGlossary()
             let checker = DriftChecker(glossary: glossary)
@@ -30,6 +36,7 @@ extension CapDiff {
             case .json: Output.write(JSONViews.drift(report).serialized(pretty: true) + "\n")
             case .markdown: Output.write(DriftMarkdownRenderer().render(report))
             case .text: Output.write(DriftTextRenderer(style: options.style(language: .en)).render(report))
+            case .html: break  // refused in validate()
             }
             if report.hasDrift { throw ExitCode(ExitStatus.differences.rawValue) }
         }

@@ -21,9 +21,7 @@ struct ClauseContent {
     var defines: [Int] = []
     var mentions: [TermMention] = []
     var names: [NameRun] = []
-    /// Glossary functions named, with the phrase as written; `weak` when matched only through
-    /// transliteration or by one word several functions use.
-    var functions: [(id: String, phrase: String, token: Int, weak: Bool)]
+    var functions: [FunctionMention]
     var segments: [Segment]
     var length: Int
 
@@ -31,6 +29,17 @@ struct ClauseContent {
 
     func line(ofToken i: Int) -> Int { clause.line(atOffset: facts.tokens[i].range.lowerBound) }
     func line(atOffset offset: Int) -> Int { clause.line(atOffset: offset) }
+}
+
+/// A glossary function a clause names.
+struct FunctionMention {
+    var id: String
+    /// The phrase as written, where it starts, and its words' stems.
+    var phrase: String
+    var token: Int
+    var words: Set<String>
+    /// Matched only through transliteration, or by one word several functions use.
+    var weak: Bool
 }
 
 /// Reads outlines into agreements. Not thread-safe (ICU and Snowball state): one per thread.
@@ -60,7 +69,10 @@ final class AgreementReader {
                 clause: clause, facts: facts, values: values.values(in: clause.text, tokens: facts.tokens),
                 functions: facts.phrases.flatMap { match in
                     let weak = match.viaTransliteration || functionWords.isAmbiguous(match, tokens: facts.tokens, language: language)
-                    return match.functions.map { ($0, facts.surface(match.tokens), match.tokens.lowerBound, weak) }
+                    let words = Set(facts.tokens[match.tokens].filter { $0.isWord && !index.isStopword($0) }.map(\.key))
+                    return match.functions.map {
+                        FunctionMention(id: $0, phrase: facts.surface(match.tokens), token: match.tokens.lowerBound, words: words, weak: weak)
+                    }
                 },
                 segments: [], length: clause.text.count)
             content.defines = Array(terms.count..<(terms.count + defined.count))

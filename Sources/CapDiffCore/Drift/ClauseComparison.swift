@@ -268,7 +268,10 @@ struct ClauseComparison {
             !side.contains { context.functionWords.mentions(id, in: $0.facts.tokens, language: language) }
         }
         guard let fa = a.first(where: { !$0.0.weak && !ib.contains($0.0.id) && absent($0.0.id, translation, lb) }),
-              let fb = b.first(where: { !$0.0.weak && !ia.contains($0.0.id) && absent($0.0.id, source, la) }) else { return [] }
+              let fb = b.first(where: { !$0.0.weak && !ia.contains($0.0.id) && absent($0.0.id, source, la) }),
+              // Neither phrase could name the other's function ("status reports" / «отчёты»).
+              !context.functionWords.couldName(fb.0.id, words: fa.0.words, language: la),
+              !context.functionWords.couldName(fa.0.id, words: fb.0.words, language: lb) else { return [] }
         return [item(.function, fa.0.phrase, fb.0.phrase, fa.1.line(ofToken: fa.0.token), fb.1.line(ofToken: fb.0.token),
                      "\"\(fa.0.phrase)\" (\(fa.0.id)) in the source, \"\(fb.0.phrase)\" (\(fb.0.id)) in the translation")]
     }

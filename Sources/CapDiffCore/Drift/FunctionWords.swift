@@ -6,12 +6,15 @@ struct FunctionWords: Sendable {
     private var own: [String: Set<String>] = [:]
     /// Stems used by several functions' phrases, by language.
     private var shared: [String: Set<String>] = [:]
+    /// Every stem of each function's phrases, by "language:function".
+    private var all: [String: Set<String>] = [:]
 
     init(_ index: GlossaryIndex) {
         var functionsOf: [String: Set<String>] = [:]
         for entry in index.glossary.phrases {
             for token in index.tokenizer.tokens(entry.phrase) where token.isWord && !index.isStopword(token) && token.normalized.count >= 3 {
                 functionsOf["\(entry.language):\(token.key)", default: []].formUnion(entry.functions)
+                for id in entry.functions { all["\(entry.language):\(id)", default: []].insert(token.key) }
             }
         }
         for (key, ids) in functionsOf {
@@ -29,6 +32,12 @@ struct FunctionWords: Sendable {
     func mentions(_ function: String, in tokens: [Token], language: Language) -> Bool {
         guard let words = own["\(language.rawValue):\(function)"] else { return false }
         return tokens.contains { words.contains($0.key) }
+    }
+
+    /// Whether a phrase's words also appear in the function's own phrases: "status reports"
+    /// (client relations) could be read as reporting on results too.
+    func couldName(_ function: String, words: Set<String>, language: Language) -> Bool {
+        !(all["\(language.rawValue):\(function)"] ?? []).isDisjoint(with: words)
     }
 
     /// A one-word match on a word several functions use ("Account Director" as accounting).

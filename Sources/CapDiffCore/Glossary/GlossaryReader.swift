@@ -5,11 +5,13 @@ import Foundation
 ///     id  group  en  ru  [required]   functions and their labels
 ///     function  lang  phrase [match]  phrases naming functions
 ///     role  stance  lang  phrase [match]  stance cues and the words stance reading needs
-///     kind  lang  phrase              hedges and ownerless wordings
+///     kind  lang  phrase [match]      hedges and ownerless wordings
 ///     lang  word                      stop words
+///     lang  word  means               synonyms: word read as another in phrase matching
 ///
 /// Lines starting with "#" and blank lines are ignored; columns after the named ones are
-/// notes. A malformed line is an error naming the file and line.
+/// notes; a header row later in a file starts another table. A malformed line is an error
+/// naming the file and line.
 public enum GlossaryReader {
     public struct File: Sendable {
         public var name: String
@@ -73,16 +75,17 @@ public enum GlossaryReader {
 
     // MARK: Parsing
 
-    enum Table { case functions, phrases, cues, hedges, stopwords }
+    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms }
 
     static func table(forHeader columns: [String]) -> Table? {
-        switch columns.prefix(2).joined(separator: "\t") {
-        case "id\tgroup": .functions
-        case "function\tlang": .phrases
-        case "role\tstance": .cues
-        case "kind\tlang": .hedges
-        case "lang\tword": .stopwords
-        default: nil
+        guard columns.count >= 2 else { return nil }
+        switch (columns[0], columns[1]) {
+        case ("id", "group"): return .functions
+        case ("function", "lang"): return .phrases
+        case ("role", "stance"): return .cues
+        case ("kind", "lang"): return .hedges
+        case ("lang", "word"): return columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
+        default: return nil
         }
     }
 
@@ -113,6 +116,14 @@ public enum GlossaryReader {
                 guard let t = Self.table(forHeader: columns) else {
                     throw .error(file.name, line: number, "unknown glossary header \"\(columns.joined(separator: " "))\"; start the file with a header row such as \"function<TAB>lang<TAB>phrase\" (see glossary/README.md)")
                 }
+                header = columns
+                table = t
+                continue
+            }
+            // A later header row starts another table, so one file (or `glossary import`'s
+            // output on stdout) can hold functions and phrases. No header row is a valid data
+            // row of any table ("lang" is no language, "group" no group), so nothing is shadowed.
+            if let t = Self.table(forHeader: columns) {
                 header = columns
                 table = t
                 continue
@@ -166,7 +177,7 @@ public enum GlossaryReader {
                 }
                 let stanceText = column("stance") ?? ""
                 let stance = Stance(rawValue: stanceText)
-                if role == .cue || role == .heading || role == .agent {
+                if role == .cue || role == .heading || role == .headingHint || role == .agent {
                     guard stance != nil else {
                         throw .error(file.name, line: number, "a \(role.rawValue) needs a stance (owns, shares, supports, needs, excludes), not \"\(stanceText)\"")
                     }
@@ -177,9 +188,16 @@ public enum GlossaryReader {
                 guard let kind = AmbiguityKind(rawValue: try require("kind")), kind == .hedge || kind == .vagueOwner else {
                     throw .error(file.name, line: number, "kind must be hedge or vague-owner, not \"\(column("kind") ?? "")\"")
                 }
-                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"), source: source))
+                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"),
+                                                  exact: try matchExactly(), source: source))
             case .stopwords:
                 glossary.stopwords.append(StopwordEntry(language: try language(), word: try require("word"), source: source))
+            case .synonyms:
+                guard try !require("word").contains(" "), try !require("means").contains(" ") else {
+                    throw .error(file.name, line: number, "a synonym is one word (\"автор\" means \"блогер\"); list longer wordings as phrases")
+                }
+                glossary.synonyms.append(SynonymEntry(language: try language(), word: try require("word"), means: try require("means"),
+                                                      source: source))
             }
         }
     }
@@ -211,5 +229,6 @@ public enum GlossaryReader {
         glossary.cues += layer.cues
         glossary.hedges += layer.hedges
         glossary.stopwords += layer.stopwords
+        glossary.synonyms += layer.synonyms
     }
 }

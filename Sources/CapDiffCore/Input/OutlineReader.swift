@@ -2,7 +2,7 @@
 /// numbered lists, Markdown tables and prose paragraphs (split into sentences), each with the
 /// line where it starts.
 public struct OutlineReader {
-    private let sentences: SentenceSplitter
+    let sentences: SentenceSplitter
 
     public init() {
         sentences = SentenceSplitter()
@@ -102,16 +102,33 @@ extension OutlineReader {
         return text
     }
 
+    /// A short line that does not end like a sentence: up to ten words, no final . ! ? ; ,
+    static func isShortHeadingLike(_ line: Substring) -> Bool {
+        guard let last = line.last, !".!?;,".contains(last) else { return false }
+        let words = line.split(whereSeparator: \.isWhitespace)
+        return (1...10).contains(words.count)
+    }
+
     static func isRule(_ line: Substring) -> Bool {
-        let chars = line.filter { !$0.isWhitespace }
-        return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
+        // Three or more of one of - * _ = and nothing else but spaces; checked on bytes, since
+        // every list item starting with "- " comes through here.
+        guard let first = line.utf8.first, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "=")].contains(first) else {
+            return false
+        }
+        var count = 0
+        for byte in line.utf8 {
+            if byte == first { count += 1 } else if byte != 0x20 && byte != 0x09 { return false }
+        }
+        return count >= 3
     }
 }
 
 // MARK: - Building units
 
 extension OutlineReader {
-    fileprivate struct Builder {
+    /// Internal (not private) so that the readers of structured documents (`OutlineBlock`)
+    /// build units with the same rules.
+    struct Builder {
         let sentences: SentenceSplitter
         var units: [Unit] = []
         /// Open Markdown headings: (level, unit index).
@@ -129,8 +146,15 @@ extension OutlineReader {
         var sawContent = false
         var firstContentLine: Int?
         var blankBefore = true
+        /// A short line standing alone ("What we'll handle"): a label if a list follows it,
+        /// else a paragraph. Held until the next line says which.
+        var held: (text: Substring, number: Int)?
+        /// The current heading's section has had list items: prose after them is commentary,
+        /// not one of the heading's items.
+        var sectionHadList = false
 
         var scope: Int? { label ?? headings.last?.index }
+        var proseScope: Int? { label ?? (sectionHadList ? nil : headings.last?.index) }
 
         mutating func add(_ raw: String, number: Int) {
             let line = Substring(raw)
@@ -138,6 +162,11 @@ extension OutlineReader {
             if trimmed.isEmpty {
                 flushItem()
                 flushPendingTableHeader()
+                if held == nil, paragraph.count == 1, paragraph[0].number != firstContentLine,
+                   OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    held = paragraph[0]
+                    paragraph = []
+                }
                 flushParagraph()
                 tableHeader = nil
                 blankBefore = true
@@ -145,6 +174,11 @@ extension OutlineReader {
             }
             defer { blankBefore = false; sawContent = true }
             if firstContentLine == nil { firstContentLine = number }
+            if let line = held {
+                held = nil
+                let startsList = OutlineReader.listItem(trimmed) != nil || OutlineReader.tableCells(trimmed) != nil
+                if startsList { addLabel(line.text, number: line.number) } else { paragraph = [line]; flushParagraph() }
+            }
 
             // A table: a header row, its separator, then rows.
             if let pending = pendingTableHeader {
@@ -165,12 +199,7 @@ extension OutlineReader {
             tableHeader = nil
 
             if let (level, text) = OutlineReader.heading(trimmed) {
-                flushAll()
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                label = nil
-                let isTitle = !sawContent && level == 1
-                units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
-                if !isTitle { headings.append((level, units.count - 1)) }
+                addHeading(level: level, text: String(text), number: number)
                 return
             }
             if OutlineReader.isRule(trimmed) {
@@ -190,8 +219,15 @@ extension OutlineReader {
             }
             if let (marker, text) = OutlineReader.listItem(trimmed) {
                 flushItem()
+                // "What we'll handle" right above a list is that list's label.
+                if paragraph.count == 1, paragraph[0].number != firstContentLine, OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    let line = paragraph[0]
+                    paragraph = []
+                    addLabel(line.text, number: line.number)
+                }
                 flushParagraph()
                 item = Unit(kind: .item, line: number, text: String(text), scope: scope, marker: String(marker))
+                sectionHadList = true
                 itemIndent = line.prefix { $0 == " " || $0 == "\t" }.count + 1
                 return
             }
@@ -202,7 +238,8 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
-                    current.lineBreaks.append(current.text.utf8.count + 1)
+                    current.lineBreaks.appendLineBreak(at: current.text.utf8.count + 1,
+                                                       from: current.line + current.lineBreaks.count, to: number)
                     current.text += " " + trimmed
                     item = current
                     return
@@ -211,12 +248,25 @@ extension OutlineReader {
             flushItem()
             if paragraph.isEmpty, let text = OutlineReader.labelText(trimmed) {
                 flushParagraph()
-                label = nil
-                units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
-                label = units.count - 1
+                addLabel(text, number: number)
                 return
             }
             addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addHeading(level: Int, text: String, number: Int) {
+            flushAll()
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            label = nil
+            sectionHadList = false
+            let isTitle = !sawContent && level == 1
+            units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: text))
+            if !isTitle { headings.append((level, units.count - 1)) }
+        }
+
+        mutating func addLabel(_ text: Substring, number: Int) {
+            units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
+            label = units.count - 1
         }
 
         mutating func addParagraphLine(_ text: Substring, number: Int) {
@@ -249,7 +299,7 @@ extension OutlineReader {
             for (index, line) in paragraph.enumerated() {
                 if index > 0 {
                     text += " "
-                    breaks.append(text.utf8.count)
+                    breaks.appendLineBreak(at: text.utf8.count, from: paragraph[index - 1].number, to: line.number)
                 }
                 text += line.text
             }
@@ -264,11 +314,16 @@ extension OutlineReader {
                 guard end > start else { continue }
                 let sentence = String(decoding: utf8[start..<end], as: UTF8.self)
                 let inner = breaks.filter { $0 > start && $0 < end }.map { $0 - start }
-                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: scope))
+                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: proseScope))
             }
         }
 
         mutating func flushAll() {
+            if let line = held {
+                held = nil
+                flushParagraph()
+                paragraph = [line]
+            }
             flushItem()
             flushPendingTableHeader()
             flushParagraph()
