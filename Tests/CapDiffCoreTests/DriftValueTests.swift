@@ -75,7 +75,7 @@ import Testing
     @Test func datesInEveryUsualForm() {
         let day = values("on March 1, 2027", .en).first
         #expect(day?.unit == .date)
-        #expect(day.map { ClauseComparison.components(ofDay: $0.magnitude) } == [1, 3, 2027])
+        #expect(day.map { Value.components(ofDay: $0.magnitude) } == [1, 3, 2027])
         #expect(agree("March 1, 2027", "1 марта 2027 г."))
         #expect(agree("1 March 2027", "01.03.2027"))
         #expect(agree("March 1, 2027", "1 марта 2027 года"))

@@ -118,7 +118,7 @@ final class AgreementReader {
     func anchors(_ content: ClauseContent) -> Set<String> {
         var anchors = Set<String>()
         for value in content.values {
-            anchors.insert(value.isDate ? "d\(Int(value.magnitude))" : "v\(value.magnitude)")
+            anchors.insert(value.anchor)
         }
         for run in content.names {
             for i in run.tokens {

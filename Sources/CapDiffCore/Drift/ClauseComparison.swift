@@ -35,7 +35,7 @@ struct ClauseComparison {
         return items
     }
 
-    private func item(_ kind: DriftKind, _ source: String, _ translation: String, _ sourceLine: Int?, _ translationLine: Int?,
+    func item(_ kind: DriftKind, _ source: String, _ translation: String, _ sourceLine: Int?, _ translationLine: Int?,
                       _ reason: String) -> DriftItem {
         DriftItem(clause: label, kind: kind, source: source, translation: translation, sourceLine: sourceLine,
                   translationLine: translationLine, reason: reason)
@@ -105,10 +105,10 @@ struct ClauseComparison {
         let segment = located.segment, content = located.content
         var anchors = Set<String>()
         for value in content.values where segment.range.contains(value.range.lowerBound) {
-            anchors.insert(value.isDate ? "d\(Int(value.magnitude))" : "v\(value.magnitude)")
+            anchors.insert(value.anchor)
         }
-        for (term, mention, _) in partyMentions([content], isSource: isSource) where segment.tokens.contains(mention.tokens.lowerBound) {
-            anchors.insert("p\(term)")
+        for party in partyMentions([content], isSource: isSource) where segment.tokens.contains(party.mention.tokens.lowerBound) {
+            anchors.insert("p\(party.term)")
         }
         for run in content.names where segment.tokens.contains(run.tokens[0]) {
             for i in run.tokens { anchors.insert("n" + context.names.skeleton(content.facts.tokens[i])) }
@@ -129,89 +129,6 @@ struct ClauseComparison {
         text.count <= 60 ? text : String(text.prefix(59)) + "…"
     }
 
-    // MARK: Parties
-
-    /// Mentions of party terms, by the source's term index.
-    private func partyMentions(_ side: [ClauseContent], isSource: Bool) -> [(term: Int, mention: TermMention, content: ClauseContent)] {
-        let inverse = Dictionary(context.parties.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return side.flatMap { content in
-            content.mentions.compactMap { mention in
-                let id = isSource ? (context.parties[mention.term] != nil ? mention.term : nil) : inverse[mention.term]
-                return id.map { ($0, mention, content) }
-            }
-        }
-    }
-
-    private func partyDifferences() -> [DriftItem] {
-        let a = partyMentions(source, isSource: true), b = partyMentions(translation, isSource: false)
-        guard !a.isEmpty || !b.isEmpty else { return [] }
-        let surface = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.facts.surface(m.mention.tokens) }
-        let line = { (m: (term: Int, mention: TermMention, content: ClauseContent)) in m.content.line(ofToken: m.mention.tokens.lowerBound) }
-        // Who does it: the first party in the subject's form on each side, or the agent of an
-        // English passive ("the Partner shall be paid by the Agency").
-        func actor(_ side: [(term: Int, mention: TermMention, content: ClauseContent)]) -> (term: Int, mention: TermMention, content: ClauseContent)? {
-            guard let subject = side.first(where: \.mention.isSubjectForm) else { return nil }
-            let agent = side.first { other in
-                other.content.clause.line == subject.content.clause.line
-                    && DefinedTerms.isPassiveAgent(other.mention, of: subject.mention, in: subject.content.facts.tokens)
-            }
-            return agent ?? subject
-        }
-        if let sa = actor(a), let sb = actor(b), sa.term != sb.term {
-            return [item(.party, surface(sa), surface(sb), line(sa), line(sb),
-                         "\"\(surface(sa))\" acts in the source, \"\(surface(sb))\" in the translation")]
-        }
-        // One party's mentions became another's.
-        var countA: [Int: Int] = [:], countB: [Int: Int] = [:]
-        for m in a { countA[m.term, default: 0] += 1 }
-        for m in b { countB[m.term, default: 0] += 1 }
-        let fewer = Set(countA.keys).union(countB.keys).filter { countA[$0, default: 0] > countB[$0, default: 0] }
-        let more = Set(countA.keys).union(countB.keys).filter { countB[$0, default: 0] > countA[$0, default: 0] }
-        guard let lost = fewer.sorted().first, let gained = more.sorted().first(where: { $0 != lost }) else { return [] }
-        let la = a.first { $0.term == lost }!, gb = b.first { $0.term == gained }!
-        return [item(.party, surface(la), surface(gb), line(la), line(gb),
-                     "\"\(surface(la))\" in the source is \"\(surface(gb))\" in the translation")]
-    }
-
-    // MARK: Stance
-
-    private func stanceDifferences(alreadyParty: Bool) -> [DriftItem] {
-        func marks(_ side: [ClauseContent]) -> [(StanceMark, String, Int)] {
-            side.flatMap { content in
-                content.segments.flatMap { segment in
-                    segment.stances.map { ($0.key, $0.value, content.line(atOffset: segment.range.lowerBound)) }
-                }
-            }
-        }
-        let a = marks(source), b = marks(translation)
-        // Jointly, assisting or alone: how a party does the work. Being responsible is the plain
-        // case, which most clauses state one way or another.
-        let ka = Set(a.map(\.0)).subtracting([.responsible]), kb = Set(b.map(\.0)).subtracting([.responsible])
-        guard ka != kb else { return [] }
-        // "alone as well as in association with others" states two stances: only a side that
-        // states one can contradict the other.
-        guard ka.count <= 1, kb.count <= 1 else { return [] }
-        var wa = a.first { ka.contains($0.0) && !kb.contains($0.0) }, wb = b.first { kb.contains($0.0) && !ka.contains($0.0) }
-        if ka.isEmpty || kb.isEmpty {
-            // A stance word a translation leaves out matters when a party went with it ("jointly
-            // with the Partner" → «самостоятельно»), or when helping became being responsible;
-            // alone it is often just phrasing.
-            let partiesA = Set(partyMentions(source, isSource: true).map(\.term))
-            let partiesB = Set(partyMentions(translation, isSource: false).map(\.term))
-            let responsibleA = a.first { $0.0 == .responsible }, responsibleB = b.first { $0.0 == .responsible }
-            if ka == [.supports], let responsibleB {
-                wb = responsibleB
-            } else if kb == [.supports], let responsibleA {
-                wa = responsibleA
-            } else {
-                guard partiesA != partiesB, !alreadyParty else { return [] }
-            }
-        }
-        let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word"
-        return [item(.stance, wa?.1 ?? "", wb?.1 ?? "", wa?.2 ?? source.first?.clause.line, wb?.2 ?? translation.first?.clause.line,
-                     "\(sa) in the source, \(sb) in the translation")]
-    }
-
     // MARK: Values
 
     private func valueDifferences() -> [DriftItem] {
@@ -219,8 +136,8 @@ struct ClauseComparison {
         var lostA = a.filter { va in !b.contains { va.0.agrees(with: $0.0) } }
         var lostB = b.filter { vb in !a.contains { vb.0.agrees(with: $0.0) } }
         // A date one side could not read leaves its day and year as plain numbers.
-        lostB.removeAll { vb in lostA.contains { $0.0.unit == .date && Self.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
-        lostA.removeAll { va in lostB.contains { $0.0.unit == .date && Self.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
+        lostB.removeAll { vb in lostA.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
+        lostA.removeAll { va in lostB.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
         var result: [DriftItem] = []
         for dates in [true, false] {
             let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }
@@ -234,19 +151,6 @@ struct ClauseComparison {
         return result
     }
 
-    /// Day, month and year of a day count since 1970-01-01 (the civil calendar).
-    static func components(ofDay day: Double) -> [Double] {
-        let z = Int(day) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return [Double(d), Double(m), Double(y)]
-    }
 
     // MARK: Functions
 
@@ -274,104 +178,5 @@ struct ClauseComparison {
               !context.functionWords.couldName(fa.0.id, words: fb.0.words, language: lb) else { return [] }
         return [item(.function, fa.0.phrase, fb.0.phrase, fa.1.line(ofToken: fa.0.token), fb.1.line(ofToken: fb.0.token),
                      "\"\(fa.0.phrase)\" (\(fa.0.id)) in the source, \"\(fb.0.phrase)\" (\(fb.0.id)) in the translation")]
-    }
-
-    // MARK: Names
-
-    private struct NameWord {
-        var token: Token
-        var matched = false
-    }
-
-    private struct LocatedRun {
-        var run: NameRun
-        var content: ClauseContent
-        var words: [NameWord]
-        var unmatched: [NameWord] { words.filter { !$0.matched && $0.token.normalized.count >= 3 } }
-        var isPartial: Bool { words.contains(where: \.matched) && !unmatched.isEmpty }
-    }
-
-    private func nameDifferences() -> [DriftItem] {
-        func runs(_ side: [ClauseContent]) -> [LocatedRun] {
-            side.flatMap { content in
-                content.names.map { run in
-                    LocatedRun(run: run, content: content, words: run.tokens.map { NameWord(token: content.facts.tokens[$0]) })
-                }
-            }
-        }
-        var a = runs(source), b = runs(translation)
-        // A name word may match any word of the other side: one that starts a sentence, or that
-        // the translation writes in lower case (ООО «Белые ночи» for "Belye Nochi LLC").
-        let wordsA = source.flatMap { $0.facts.tokens.filter(\.isWord) }, wordsB = translation.flatMap { $0.facts.tokens.filter(\.isWord) }
-        func match(_ token: Token, isSource: Bool, _ others: [Token]) -> Bool {
-            let partners = isSource ? context.lexicon.partners(ofSource: token.key) : context.lexicon.partners(ofTranslation: token.key)
-            return others.contains { other in
-                partners.contains(other.key)
-                    || (other.surface.first?.isLowercase == true ? context.names.sameName(token, asWord: other) : context.names.sameName(token, other))
-            }
-        }
-        for r in a.indices { for w in a[r].words.indices { a[r].words[w].matched = match(a[r].words[w].token, isSource: true, wordsB) } }
-        for r in b.indices { for w in b[r].words.indices { b[r].words[w].matched = match(b[r].words[w].token, isSource: false, wordsA) } }
-
-        // A replacement is a name of the document's own that is new here: a word in at most
-        // two of its clauses ("States" recurs all through a declaration; «Смирнова» does not).
-        func isNew(_ word: NameWord, isSource: Bool) -> Bool {
-            (isSource ? context.sourceNameClauses : context.translationNameClauses)[word.token.key, default: 0] <= 2
-        }
-        // A source name changed in translation when part of it matched and the rest became a new
-        // word ("Anna Petrova" / «Анна Смирнова»): both sides partly match. ("European
-        // Parliament" / «Европейского парламента» matches only in part too, but the translation
-        // has no new word in that name.)
-        for lost in a where lost.isPartial {
-            let kept = lost.words.filter(\.matched).map(\.token)
-            if let replacement = b.first(where: { run in
-                run.unmatched.contains { isNew($0, isSource: false) } && run.words.contains { $0.matched && match($0.token, isSource: false, kept) }
-            }) {
-                return [nameItem(lost.run.surface, lost.content.line(ofToken: lost.run.tokens[0]),
-                                 replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
-            }
-        }
-        // A source name is missing altogether when its translation is known from the rest of the
-        // documents ("United Nations" / «Объединённых Наций») or it appears elsewhere in the
-        // translation, and the translation has a new name in its place.
-        func isMissing(_ run: LocatedRun) -> Bool {
-            guard !run.unmatched.isEmpty, !run.words.contains(where: \.matched) else { return false }
-            return run.words.contains { word in
-                let skeleton = context.names.skeleton(word.token)
-                return !context.lexicon.partners(ofSource: word.token.key).isEmpty
-                    || (skeleton.count >= 3 && context.translationNameSkeletons.contains(skeleton))
-            }
-        }
-        if let lost = a.first(where: isMissing),
-           let replacement = b.first(where: { $0.unmatched.contains { isNew($0, isSource: false) } }) {
-            return [nameItem(lost.run.surface, lost.content.line(ofToken: lost.run.tokens[0]),
-                             replacement.run.surface, replacement.content.line(ofToken: replacement.run.tokens[0]))]
-        }
-        // Headings capitalise every word in English: the rules below read clause bodies only.
-        guard translation.allSatisfy({ $0.clause.role == .body }) else { return [] }
-        // One name replaced by another, whole ("Anna Petrova" / «Мария Смирнова»): the translation
-        // has exactly one name of several words none of which matches, new to it, and the source
-        // has such a name too (English capitalises titles as well: "Creative Director").
-        let wholeA = a.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count },
-            wholeB = b.filter { $0.words.count >= 2 && $0.unmatched.count == $0.words.count }
-        if !wholeA.isEmpty, wholeB.count == 1,
-           wholeB[0].unmatched.allSatisfy({ isNew($0, isSource: false) }) {
-            return [nameItem(wholeA[0].run.surface, wholeA[0].content.line(ofToken: wholeA[0].run.tokens[0]),
-                             wholeB[0].run.surface, wholeB[0].content.line(ofToken: wholeB[0].run.tokens[0]))]
-        }
-        // A translation that adds a new word to a name the source has («Лиги Наций» for "United
-        // Nations"). (A source name may well lose a word in translation: "Creative Commons
-        // Attribution" is «Creative Commons С указанием авторства».)
-        for changed in b where changed.isPartial && changed.unmatched.contains(where: { $0.token.normalized.count >= 4 && isNew($0, isSource: false) }) {
-            let kept = changed.words.filter(\.matched).map(\.token)
-            guard let counterpart = a.first(where: { run in run.words.contains { match($0.token, isSource: true, kept) } }) else { continue }
-            return [nameItem(counterpart.run.surface, counterpart.content.line(ofToken: counterpart.run.tokens[0]),
-                             changed.run.surface, changed.content.line(ofToken: changed.run.tokens[0]))]
-        }
-        return []
-    }
-
-    private func nameItem(_ source: String, _ sourceLine: Int, _ translation: String, _ translationLine: Int) -> DriftItem {
-        item(.name, source, translation, sourceLine, translationLine, "\"\(source)\" in the source is \"\(translation)\" in the translation")
     }
 }

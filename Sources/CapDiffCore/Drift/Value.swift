@@ -29,12 +29,15 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
 
     var isDate: Bool { unit == .date || unit == .dayOfYear }
 
+    /// The value as alignment compares it across languages.
+    var anchor: String { isDate ? "d\(Int(magnitude))" : "v\(magnitude)" }
+
     var description: String { "\(surface) = \(magnitude) \(unit)" }
 
     /// A date's month × 100 + day.
     private var dayOfYear: Double {
         guard unit == .date else { return magnitude }
-        let parts = ClauseComparison.components(ofDay: magnitude)
+        let parts = Self.components(ofDay: magnitude)
         return parts[1] * 100 + parts[0]
     }
 
@@ -66,5 +69,19 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
         case let (.duration(x), .duration(y)): return x == y
         default: return false
         }
+    }
+
+    /// Day, month and year of a day count since 1970-01-01 (the civil calendar).
+    static func components(ofDay day: Double) -> [Double] {
+        let z = Int(day) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return [Double(d), Double(m), Double(y)]
     }
 }

@@ -91,7 +91,7 @@ final class ValueReader {
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
             let span = scan.tokens[i..<next].filter(\.isWord)
             guard span.count == 2, span.contains(where: { $0.kind == .word }), span.contains(where: { $0.kind == .number }) else { continue }
-            let parts = ClauseComparison.components(ofDay: Double(day))
+            let parts = Value.components(ofDay: Double(day))
             return ([scan.value(parts[1] * 100 + parts[0], .dayOfYear, from: i, toUTF16: end16)], next)
         }
         return nil
