@@ -85,13 +85,13 @@ final class AgreementReader {
         for i in clauses.indices {
             let facts = clauses[i].facts
             clauses[i].mentions = DefinedTerms.mentions(of: terms, in: facts.tokens, text: facts.text)
-            var excluded = Set(clauses[i].mentions.flatMap { Array($0.tokens) })
+            let mentioned = Set(clauses[i].mentions.flatMap { Array($0.tokens) })
+            var excluded = mentioned
             for value in clauses[i].values {
                 excluded.formUnion(facts.tokens.indices.filter { value.range.contains(facts.tokens[$0].range.lowerBound) })
             }
             clauses[i].names = names.runs(facts.tokens, text: facts.text, excluded: excluded, common: common)
-            clauses[i].segments = SegmentReader.segments(of: facts.text, facts: facts, sentences: sentences,
-                                                         terms: Set(clauses[i].mentions.flatMap { Array($0.tokens) }))
+            clauses[i].segments = SegmentReader.segments(of: facts.text, facts: facts, sentences: sentences, terms: mentioned)
         }
         return Agreement(path: outline.path, language: language, clauses: clauses, terms: terms, warnings: outline.warnings)
     }

@@ -12,7 +12,7 @@ struct Segment: Sendable {
     var itemKey: String?
     /// The words that negate it, as written.
     var negation: String?
-    /// A binding word ("shall", «обязуется») and an optional one ("may", «вправе»).
+    /// The binding words ("shall", «обязуется») and the optional ones ("may", «вправе»).
     var obligations: [String] = []
     var permissions: [String] = []
     /// "unless", which a translation writes with a negation as often as without («если … не»,
