@@ -50,6 +50,8 @@ import Testing
         #expect(agree("RUB 3,600,000", "3 600 000 рублей"))
         #expect(agree("$1.20", "1,20 доллара США"))
         #expect(agree("$2.5 million", "2,5 млн долларов"))
+        #expect(agree("$1.5M", "1,5 млн долларов США"))
+        #expect(agree("€10,000", "10 000 евро"))
         // The same figure in another currency is another amount.
         #expect(!agree("$5,000", "5 000 руб."))
     }
@@ -79,6 +81,10 @@ import Testing
         #expect(agree("March 1, 2027", "1 марта 2027 г."))
         #expect(agree("1 March 2027", "01.03.2027"))
         #expect(agree("March 1, 2027", "1 марта 2027 года"))
+        #expect(agree("June 15th, 2027", "15 июня 2027 года"))
+        #expect(agree("15th June 2027", "15.06.2027"))
+        #expect(agree("June 15, 2027", "«15» июня 2027 г."))
+        #expect(agree("2027-06-15", "15.06.2027"))
         #expect(!agree("March 1, 2027", "1 апреля 2027 г."))
         #expect(!agree("March 1, 2027", "1 марта 2028 г."))
     }

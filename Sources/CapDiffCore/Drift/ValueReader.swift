@@ -12,6 +12,8 @@ final class ValueReader {
     private let dates: [ICUDateParser]
     /// Dates written without a year: "May 10", «10 мая».
     private let daysOfYear: [ICUDateParser]
+    /// ISO 8601 dates ("2027-03-01"), which the locales' own forms misread.
+    private let isoDates: ICUDateParser?
 
     init(language: Language) {
         self.language = language == .ru ? .ru : .en
@@ -26,6 +28,7 @@ final class ValueReader {
             ? [(.long, "ru_RU"), (.medium, "ru_RU"), (.short, "ru_RU")]
             : [(.long, "en_US"), (.long, "en_GB"), (.medium, "en_US"), (.medium, "en_GB"), (.full, "en_US"), (.short, "en_US")]
         dates = forms.compactMap { try? ICUDateParser($0.0, locale: $0.1) }
+        isoDates = try? ICUDateParser(pattern: "y-MM-dd", locale: locale)
         let patterns = self.language == .ru ? [("d MMMM", "ru_RU")] : [("MMMM d", "en_US"), ("d MMMM", "en_GB")]
         daysOfYear = patterns.compactMap { try? ICUDateParser(pattern: $0.0, locale: $0.1) }
     }
@@ -62,6 +65,11 @@ final class ValueReader {
             guard "$€£₽¥".contains(token.surface) else { return nil }
             return money(at: i, &scan)
         case .word:
+            // "15th": a figure with an ordinal ending.
+            if token.surface.first?.isNumber == true {
+                if let date = date(at: i, &scan) { return date }
+                return number(at: i, &scan)
+            }
             if token.surface.first?.isUppercase == true {
                 if let date = date(at: i, &scan) { return date }
                 if token.surface.count == 3, token.surface.allSatisfy(\.isUppercase) { return money(at: i, &scan) }
@@ -73,24 +81,28 @@ final class ValueReader {
 
     private func date(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
         let start = scan.utf16(ofToken: i)
-        for parser in dates {
-            guard let (day, end16) = parser.parse(scan.text16, at: start) else { continue }
+        let iso = scan.tokens[i].surface.count == 4 && start + 4 < scan.text16.count && scan.text16[start + 4] == 0x2D
+        for parser in iso ? [isoDates].compactMap({ $0 }) : dates {
+            guard let (day, end16) = parser.parse(scan.dateText16, at: start) else { continue }
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
-            // A date spans a day, a month and a year: three tokens with a month's name, or one
-            // token with two separators ("1.3.2027"). Lenient parsing would read «3 600 000».
+            // A date spans a day, a month and a year: three tokens with a month's name, or
+            // figures joined by two separators ("1.3.2027", "2027-03-01"). Lenient parsing
+            // would read «3 600 000».
             let span = scan.tokens[i..<next].filter(\.isWord)
-            let named = span.contains { $0.kind == .word }
-            let separated = span.first.map { $0.surface.filter { $0 == "." || $0 == "/" }.count == 2 } ?? false
+            let named = span.contains { $0.kind == .word && $0.surface.first?.isLetter == true }
+            let written = scan.text16[start..<end16]
+            let separated = !written.contains(0x20) && written.filter { $0 == 0x2E || $0 == 0x2F || $0 == 0x2D }.count == 2
             guard (span.count >= 3 && named) || separated else { continue }
             let after = Self.afterYearWord(next, scan.tokens)
             let end = after > next ? scan.tokens[after - 1].range.upperBound : scan.utf8(ofUTF16: end16)
             return ([scan.value(Double(day), .date, from: i, toUTF8: end)], after)
         }
         for parser in daysOfYear {
-            guard let (day, end16) = parser.parse(scan.text16, at: start) else { continue }
+            guard let (day, end16) = parser.parse(scan.dateText16, at: start) else { continue }
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
             let span = scan.tokens[i..<next].filter(\.isWord)
-            guard span.count == 2, span.contains(where: { $0.kind == .word }), span.contains(where: { $0.kind == .number }) else { continue }
+            guard span.count == 2, span.contains(where: { $0.surface.first?.isLetter == true }),
+                  span.contains(where: { $0.surface.first?.isNumber == true }) else { continue }
             let parts = Value.components(ofDay: Double(day))
             return ([scan.value(parts[1] * 100 + parts[0], .dayOfYear, from: i, toUTF16: end16)], next)
         }
@@ -107,6 +119,10 @@ final class ValueReader {
     /// and a multiplier after it ("$2.5 million").
     private func money(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
         guard let currency, let (value, code, end16) = currency.parseCurrency(scan.text16, at: scan.utf16(ofToken: i)) else { return nil }
+        // "$1.5M", "$250K": a multiplier written onto the figure.
+        if let (factor, end) = scan.letters(after: end16).flatMap({ suffix in Self.suffixMultipliers[suffix].map { ($0, end16 + suffix.utf16.count) } }) {
+            return ([scan.value(value * factor, .money(code), from: i, toUTF16: end)], scan.tokenIndex(atOrAfterUTF16: end))
+        }
         let next = scan.tokenIndex(atOrAfterUTF16: end16)
         if next < scan.tokens.count, let factor = Self.multipliers[scan.tokens[next].normalized] {
             return ([scan.value(value * factor, .money(code), from: i, toUTF8: scan.tokens[next].range.upperBound)], next + 1)
@@ -235,6 +251,8 @@ final class ValueReader {
         return groups.count > 1 && groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
     }
 
+    static let suffixMultipliers: [String: Double] = ["k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "bn": 1e9]
+
     static let multipliers: [String: Double] = [
         "thousand": 1e3, "million": 1e6, "billion": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3,
         "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиардов": 1e9,
@@ -296,6 +314,10 @@ private struct Scan {
     let text: String
     let tokens: [Token]
     let text16: [UInt16]
+    /// The text as dates are parsed from it: ordinal endings ("15th") and quotes around a day
+    /// («15» июня) blanked out, so ICU reads "June 15th, 2027" as "June 15  , 2027". Offsets
+    /// stay those of `text16`.
+    let dateText16: [UInt16]
     let bytes: [UInt8]
     /// utf16Of[utf8 offset] and utf8Of[utf16 offset], at every scalar boundary.
     private var utf16Of: [Int]
@@ -305,6 +327,7 @@ private struct Scan {
         self.text = text
         self.tokens = tokens
         text16 = Array(text.utf16)
+        dateText16 = Self.blankingOrdinalsAndQuotes(text16)
         bytes = Array(text.utf8)
         utf16Of = [Int](repeating: 0, count: text.utf8.count + 1)
         utf8Of = [Int](repeating: 0, count: text16.count + 1)
@@ -320,6 +343,25 @@ private struct Scan {
         utf8Of[u16] = u8
     }
 
+    static func blankingOrdinalsAndQuotes(_ text: [UInt16]) -> [UInt16] {
+        let space: UInt16 = 0x20
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < text.count && (0x30...0x39).contains(text[k]) }
+        func isLetter(_ k: Int) -> Bool { k < text.count && UnicodeScalar(text[k]).map { $0.properties.isAlphabetic } == true }
+        let quotes: Set<UInt16> = [0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E]
+        let ordinals: Set<String> = ["st", "nd", "rd", "th"]
+        var out = text
+        for k in text.indices {
+            if quotes.contains(text[k]), isDigit(k - 1) || isDigit(k + 1) {
+                out[k] = space
+            } else if isDigit(k - 1), k + 1 < text.count, !isLetter(k + 2),
+                      ordinals.contains(String(decoding: text[k...(k + 1)], as: UTF16.self).lowercased()) {
+                out[k] = space
+                out[k + 1] = space
+            }
+        }
+        return out
+    }
+
     func utf16(ofToken i: Int) -> Int { utf16Of[tokens[i].range.lowerBound] }
     func utf16End(ofToken i: Int) -> Int { utf16Of[tokens[i].range.upperBound] }
     func utf8(ofUTF16 offset: Int) -> Int { utf8Of[min(offset, utf8Of.count - 1)] }
@@ -328,6 +370,13 @@ private struct Scan {
     func tokenIndex(atOrAfterUTF16 offset: Int) -> Int {
         let u8 = utf8(ofUTF16: offset)
         return tokens.firstIndex { $0.range.lowerBound >= u8 } ?? tokens.count
+    }
+
+    /// The letters written right after an offset ("M" in "$1.5M"), lower-cased, if any.
+    func letters(after offset: Int) -> String? {
+        var k = offset
+        while k < text16.count, let scalar = UnicodeScalar(text16[k]), scalar.properties.isAlphabetic { k += 1 }
+        return k > offset ? String(decoding: text16[offset..<k], as: UTF16.self).lowercased() : nil
     }
 
     /// The first character after an offset that is not a space of any kind.
