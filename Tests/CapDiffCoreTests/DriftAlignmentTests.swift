@@ -82,6 +82,11 @@ import Testing
                                   "2(a)(1)|The Licensor grants a licence."])
     }
 
+    @Test func bulletedItemsBelongToTheClauseThatIntroducesThem() {
+        let text = "## Article 2. Services\n\n2.1 The Partner shall provide:\n- outreach;\n- seeding.\n\nThe term is one year.\n"
+        #expect(clauses(text) == ["2|Services", "2.1|The Partner shall provide:", "2.1|outreach;", "2.1|seeding.", "2|The term is one year."])
+    }
+
     @Test func unnumberedParagraphsAreNumberedByPosition() {
         let text = "# Memo\n\nThe first paragraph. It has two sentences.\n\nThe second one\nruns over two lines.\n"
         #expect(clauses(text) == ["Memo|Memo", "1|The first paragraph. It has two sentences.", "2|The second one runs over two lines."])

@@ -104,6 +104,9 @@ import Testing
         // An item missing inside a clause is an omission of that clause.
         #expect(drift("2.2 The Partner shall be responsible for: (a) creator outreach; (b) scheduling; (c) localization of captions.",
                       "2.2 Партнёр отвечает за: а) аутрич блогеров; б) планирование.") == ["2.2 omission"])
+        // So is a bulleted item, however short.
+        #expect(drift("2.1 The Partner shall provide:\n- creator outreach;\n- product seeding;\n- reporting.",
+                      "2.1 Партнёр обязуется обеспечить:\n- аутрич блогеров;\n- рассылку продукта.") == ["2.1 omission"])
         // A sentence the translation adds inside a clause is an addition to that clause.
         #expect(drift("""
             2.1 The Agency shall be responsible for content production, including shoots and editing.

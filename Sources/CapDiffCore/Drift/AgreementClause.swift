@@ -8,8 +8,11 @@ struct AgreementClause: Sendable {
     /// "Article 13", "2.2(b)" for "(b)" under "2.2"); for an unnumbered paragraph under a
     /// numbered heading, the heading's.
     var number: String?
-    /// The number was inherited from a heading rather than written on the clause.
+    /// The number was inherited from a heading or an introducing clause rather than written on
+    /// the clause.
     var inherited = false
+    /// A list item: left out or added, it is reported however short it is.
+    var isListItem = false
     /// The 1-based index of the paragraph among the document's body paragraphs (0 for headings).
     var paragraph: Int
     /// The text without its number.
@@ -109,10 +112,13 @@ enum ClauseSplitter {
             let breaks = lineBreaks.filter { $0 > removed }.map { $0 - removed }
             var clause = AgreementClause(role: .body, number: nil, paragraph: paragraphs, text: String(body), line: line,
                                          lineBreaks: breaks)
+            clause.isListItem = marker != nil
             if let number {
                 clause.number = compose(number)
-            } else if let context {
-                clause.number = context
+            } else if let owner = marker != nil ? parent ?? context : context {
+                // A bulleted item belongs to the clause that introduces it ("2.1 The Partner
+                // shall provide:"), an unnumbered paragraph to its article.
+                clause.number = owner
                 clause.inherited = true
             }
             clauses.append(clause)

@@ -65,12 +65,12 @@ struct ClauseComparison {
             let sa = Array(a[bead.source]), sb = Array(b[bead.translation])
             if sb.isEmpty, let lost = sa.first, lost.segment.itemKey != nil || Self.isSubstantial(lost.text) {
                 result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
-                                   "the translation leaves out \"\(fitReason(lost.text))\""))
+                                   "the translation leaves out \"\(Self.excerpt(lost.text))\""))
                 continue
             }
             if sa.isEmpty, let added = sb.first, added.segment.itemKey != nil || Self.isSubstantial(added.text) {
                 result.append(item(.addition, "", added.text, source.first?.clause.line, added.line,
-                                   "only the translation says \"\(fitReason(added.text))\""))
+                                   "only the translation says \"\(Self.excerpt(added.text))\""))
                 continue
             }
             guard !sa.isEmpty, !sb.isEmpty else { continue }
@@ -125,7 +125,8 @@ struct ClauseComparison {
         text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 2 }.count >= 4
     }
 
-    private func fitReason(_ text: String) -> String {
+    /// The start of a passage, for a one-line reason.
+    static func excerpt(_ text: String) -> String {
         text.count <= 60 ? text : String(text.prefix(59)) + "…"
     }
 

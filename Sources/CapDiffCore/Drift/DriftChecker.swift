@@ -33,20 +33,9 @@ public final class DriftChecker {
         var drifts: [ClauseDrift] = []
         for bead in beads {
             let sa = Array(a.clauses[bead.source]), sb = Array(b.clauses[bead.translation])
-            if sb.isEmpty, let lost = sa.first {
-                guard lost.clause.number != nil && !lost.clause.inherited || ClauseComparison.isSubstantial(lost.text) else { continue }
-                drifts.append(ClauseDrift(clause: lost.clause.label, source: clauseText(sa), translation: nil, items: [
-                    DriftItem(clause: lost.clause.label, kind: .omission, source: lost.text, translation: "", sourceLine: lost.clause.line,
-                              translationLine: nil, reason: "the translation has no clause \(lost.clause.label)"),
-                ]))
-                continue
-            }
-            if sa.isEmpty, let added = sb.first {
-                guard added.clause.number != nil && !added.clause.inherited || ClauseComparison.isSubstantial(added.text) else { continue }
-                drifts.append(ClauseDrift(clause: added.clause.label, source: nil, translation: clauseText(sb), items: [
-                    DriftItem(clause: added.clause.label, kind: .addition, source: "", translation: added.text, sourceLine: nil,
-                              translationLine: added.clause.line, reason: "the source has no clause \(added.clause.label)"),
-                ]))
+            if sa.isEmpty || sb.isEmpty {
+                let (clause, isSource) = sa.isEmpty ? (sb[0], false) : (sa[0], true)
+                if Self.isReportable(clause.clause) { drifts.append(Self.unmatched(clause, isSource: isSource)) }
                 continue
             }
             let label = sa[0].clause.label
@@ -59,6 +48,27 @@ public final class DriftChecker {
                            clauses: drifts, sourceClauses: a.clauses.count, translationClauses: b.clauses.count,
                            alignedPairs: beads.filter { !$0.source.isEmpty && !$0.translation.isEmpty }.count,
                            warnings: a.warnings + b.warnings)
+    }
+
+    /// A clause the other side does not have: an omission from the translation, or an addition
+    /// to it (named by the translation's number).
+    static func unmatched(_ content: ClauseContent, isSource: Bool) -> ClauseDrift {
+        let clause = content.clause, text = ClauseText(text: content.text, line: clause.line)
+        let numbered = clause.number != nil && !clause.inherited
+        let reason = isSource
+            ? (numbered ? "the translation has no clause \(clause.label)" : "the translation leaves out \"\(ClauseComparison.excerpt(content.text))\"")
+            : (numbered ? "the source has no clause \(clause.label)" : "only the translation says \"\(ClauseComparison.excerpt(content.text))\"")
+        let item = DriftItem(clause: clause.label, kind: isSource ? .omission : .addition, source: isSource ? content.text : "",
+                             translation: isSource ? "" : content.text, sourceLine: isSource ? clause.line : nil,
+                             translationLine: isSource ? nil : clause.line, reason: reason)
+        return ClauseDrift(clause: clause.label, source: isSource ? text : nil, translation: isSource ? nil : text, items: [item])
+    }
+
+    /// A clause whose omission or addition is worth a report: a numbered clause, a list item, or
+    /// a paragraph of a few words at least ("Now, therefore," joins the next paragraph in some
+    /// official translations).
+    static func isReportable(_ clause: AgreementClause) -> Bool {
+        (clause.number != nil && !clause.inherited) || clause.isListItem || ClauseComparison.isSubstantial(clause.text)
     }
 
     /// The median length ratio of the clauses aligned one to one: what a faithful clause's
