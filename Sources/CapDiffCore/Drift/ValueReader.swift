@@ -35,11 +35,11 @@ final class ValueReader {
 
     /// The values of `text`, whose tokens the tokenizer gave, in order.
     func values(in text: String, tokens: [Token]) -> [Value] {
-        var scan = Scan(text: text, tokens: tokens)
+        let scan = Scan(text: text, tokens: tokens)
         var values: [Value] = []
         var i = 0
         while i < tokens.count {
-            if let (found, next) = read(at: i, &scan) {
+            if let (found, next) = read(at: i, scan) {
                 values += found
                 i = max(next, i + 1)
             } else {
@@ -53,33 +53,33 @@ final class ValueReader {
 
     /// Reads the value starting at token `i`: its values (a reference gives one per part) and
     /// the index of the first token after it.
-    private func read(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
+    private func read(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         let token = scan.tokens[i]
         switch token.kind {
         case .number:
             if Self.isReference(at: i, scan.tokens) { return reference(at: i, scan) }
             if isListMarker(at: i, scan) { return nil }
-            if let date = date(at: i, &scan) { return date }
-            return number(at: i, &scan)
+            if let date = date(at: i, scan) { return date }
+            return number(at: i, scan)
         case .punctuation:
             guard "$€£₽¥".contains(token.surface) else { return nil }
-            return money(at: i, &scan)
+            return money(at: i, scan)
         case .word:
             // "15th": a figure with an ordinal ending.
             if token.surface.first?.isNumber == true {
-                if let date = date(at: i, &scan) { return date }
-                return number(at: i, &scan)
+                if let date = date(at: i, scan) { return date }
+                return number(at: i, scan)
             }
             if token.surface.first?.isUppercase == true {
-                if let date = date(at: i, &scan) { return date }
-                if token.surface.count == 3, token.surface.allSatisfy(\.isUppercase) { return money(at: i, &scan) }
+                if let date = date(at: i, scan) { return date }
+                if token.surface.count == 3, token.surface.allSatisfy(\.isUppercase) { return money(at: i, scan) }
                 return nil
             }
-            return spelledOut(at: i, &scan)
+            return spelledOut(at: i, scan)
         }
     }
 
-    private func date(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
+    private func date(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         let start = scan.utf16(ofToken: i)
         let iso = scan.tokens[i].surface.count == 4 && start + 4 < scan.text16.count && scan.text16[start + 4] == 0x2D
         for parser in iso ? [isoDates].compactMap({ $0 }) : dates {
@@ -117,7 +117,7 @@ final class ValueReader {
 
     /// An amount ICU reads with its currency ("$5,000", "USD 25,000", «5 000 долларов США»),
     /// and a multiplier after it ("$2.5 million").
-    private func money(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
+    private func money(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         guard let currency, let (value, code, end16) = currency.parseCurrency(scan.text16, at: scan.utf16(ofToken: i)) else { return nil }
         // "$1.5M", "$250K": a multiplier written onto the figure.
         if let (factor, end) = scan.letters(after: end16).flatMap({ suffix in Self.suffixMultipliers[suffix].map { ($0, end16 + suffix.utf16.count) } }) {
@@ -130,7 +130,7 @@ final class ValueReader {
         return ([scan.value(value, .money(code), from: i, toUTF16: end16)], next)
     }
 
-    private func number(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
+    private func number(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         let token = scan.tokens[i]
         let start = scan.utf16(ofToken: i)
         // "1.2.3", or in Russian "5.1" (whose decimal mark is a comma): numbered parts, not a
@@ -138,15 +138,15 @@ final class ValueReader {
         let dots = token.surface.filter { $0 == "." }.count
         if dots >= 2 && !Self.isGrouped(token.surface, by: ".") { return reference(at: i, scan) }
         if language == .ru, dots == 1, !Self.isGrouped(token.surface, by: "."), let value = Double(token.surface) {
-            return unitAfter(value: value, from: i, end16: scan.utf16End(ofToken: i), &scan)
+            return unitAfter(value: value, from: i, end16: scan.utf16End(ofToken: i), scan)
         }
-        if let found = money(at: i, &scan) { return found }
+        if let found = money(at: i, scan) { return found }
         guard let decimal, let (value, end16) = decimal.parse(scan.text16, at: start) else { return nil }
         if scan.nextVisible(afterUTF16: end16) == "%", let percent, let (fraction, percentEnd) = percent.parse(scan.text16, at: start) {
             return ([scan.value((fraction * 100 * 1e6).rounded() / 1e6, .percent, from: i, toUTF16: percentEnd)],
                     scan.tokenIndex(atOrAfterUTF16: percentEnd))
         }
-        return unitAfter(value: value, from: i, end16: end16, &scan)
+        return unitAfter(value: value, from: i, end16: end16, scan)
     }
 
     /// "thirty days", «две недели»: a number written in words counts only before a unit, since
@@ -154,7 +154,7 @@ final class ValueReader {
     /// ("thirty (30) days") the figure is read instead. ICU's spelled-out parsing costs a
     /// millisecond a call, so it runs only on the word or two ("twenty-five", «двадцать
     /// пять») just before a unit.
-    private func spelledOut(at i: Int, _ scan: inout Scan) -> ([Value], Int)? {
+    private func spelledOut(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         guard let spellout else { return nil }
         let tokens = scan.tokens
         var unitAt = i + 1
@@ -166,11 +166,11 @@ final class ValueReader {
         guard unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) != nil,
               let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
               scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
-        return unitAfter(value: value, from: i, end16: end16, &scan)
+        return unitAfter(value: value, from: i, end16: end16, scan)
     }
 
     /// The value with the unit written after it ("days", «долларов», "million"), if any.
-    private func unitAfter(value: Double, from i: Int, end16: Int, _ scan: inout Scan) -> ([Value], Int) {
+    private func unitAfter(value: Double, from i: Int, end16: Int, _ scan: Scan) -> ([Value], Int) {
         var next = scan.tokenIndex(atOrAfterUTF16: end16)
         // "thirty (30) days": the unit follows the bracket.
         if next < scan.tokens.count, scan.tokens[next].surface == ")" { next += 1 }
