@@ -78,8 +78,17 @@ import Testing
             2(a)(1) The Licensor grants a licence.
             """
         #expect(clauses(text) == ["Title|Title", "13.1|Everyone may move.", "13.2|Everyone may leave.", "14|Everyone may seek asylum.",
-                                  "2.2|The Partner shall handle:", "2.2(a)|outreach;", "2.2(b)|seeding.",
+                                  "2.2|The Partner shall handle:", "2.2|outreach;", "2.2|seeding.",
                                   "2(a)(1)|The Licensor grants a licence."])
+    }
+
+    @Test func itemsUnderAClauseAreReportedAsThatClauseAndPairedByTheirLetter() {
+        let split = ClauseSplitter.clauses(of: OutlineReader().read(SourceText(path: "t.md", text: "2.2 The Partner shall:\n(a) outreach;\nв) seeding.\n")))
+        // The clause as written is "2.2"; the letter still pairs «в)» with "(c)".
+        #expect(split.map(\.label) == ["2.2", "2.2", "2.2"])
+        #expect(split.map(\.numberKey) == ["2.2", "2.2(a)", "2.2(c)"])
+        // A number written in full on the line is the clause's own.
+        #expect(clauses("2.1(a) The Partner shall film.") == ["2.1(a)|The Partner shall film."])
     }
 
     @Test func bulletedItemsBelongToTheClauseThatIntroducesThem() {

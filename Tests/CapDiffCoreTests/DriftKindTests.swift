@@ -65,6 +65,12 @@ import Testing
         // «не позднее» is "no later than", not a negation; neither is «не подлежащую отмене».
         #expect(drift("5.2 Videos are delivered by March 29, 2027.", "5.2 Ролики сдаются не позднее 29 марта 2027 г.").isEmpty)
         #expect(drift("2.1 The Agency grants an irrevocable licence.", "2.1 Агентство предоставляет не подлежащую отмене лицензию.").isEmpty)
+        // Bounds negate nothing: «не ниже» is "at least", "not exceeding" is «не более».
+        #expect(drift("5.1 Engagement rate of at least 4.2%.", "5.1 Уровень вовлечённости не ниже 4,2 %.").isEmpty)
+        #expect(drift("5.1 A discount not exceeding 10%.", "5.1 Скидка не более 10 %.").isEmpty)
+        #expect(drift("5.1 Posts appear at least once a week.", "5.1 Публикации выходят не реже одного раза в неделю.").isEmpty)
+        // A verb negated is still a negation: "shall not exceed" is no bound phrase.
+        #expect(drift("5.2 Each fee shall not exceed $300.", "5.2 Каждый гонорар превышает 300 долларов США.") == ["5.2 negation"])
         // "unless" is «если … не» as often as not.
         #expect(drift("8.3 A term is waived unless the Agency objects.", "8.3 Условие считается отменённым, если Агентство не возражает.")
             .isEmpty)
@@ -90,6 +96,12 @@ import Testing
     }
 
     @Test func name() {
+        // A company whose name is made of words the text also uses in lower case.
+        let en = OutlineReader().read(SourceText(path: "z.en.md", text: "1.1 Zvezda Creators LLC (the \"Partner\") will engage food creators."))
+        let ru = OutlineReader().read(SourceText(path: "z.ru.md", text: "1.1 ООО «Заря Криэйторс» («Партнёр») привлекает блогеров."))
+        let same = OutlineReader().read(SourceText(path: "s.ru.md", text: "1.1 ООО «Звезда Криэйторс» («Партнёр») привлекает блогеров."))
+        #expect(checker.check(source: en, translation: ru).items.map { "\($0.clause) \($0.kind.rawValue)" } == ["1.1 name"])
+        #expect(checker.check(source: en, translation: same).items.isEmpty)
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Смирнова, креативный директор.") == ["7.2 name"])
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Петрова, креативный директор.").isEmpty)
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Мария Смирнова, креативный директор.") == ["7.2 name"])
@@ -104,6 +116,9 @@ import Testing
         // An item missing inside a clause is an omission of that clause.
         #expect(drift("2.2 The Partner shall be responsible for: (a) creator outreach; (b) scheduling; (c) localization of captions.",
                       "2.2 Партнёр отвечает за: а) аутрич блогеров; б) планирование.") == ["2.2 omission"])
+        // So is an item on a line of its own: the clause is "2.2", not its item "(b)".
+        #expect(drift("2.2 The Partner shall be responsible for:\n(a) creator outreach;\n(b) collecting signed contracts;\n(c) shipping products.",
+                      "2.2 Партнёр отвечает за:\nа) аутрич блогеров;\nб) отправку продукции.") == ["2.2 omission"])
         // So is a bulleted item, however short.
         #expect(drift("2.1 The Partner shall provide:\n- creator outreach;\n- product seeding;\n- reporting.",
                       "2.1 Партнёр обязуется обеспечить:\n- аутрич блогеров;\n- рассылку продукта.") == ["2.1 omission"])

@@ -27,6 +27,9 @@ import Testing
         #expect(same("Yekaterina Orlova", "Екатерина Орлова"))
         #expect(same("Ekaterina Orlova", "Екатерина Орлова"))
         #expect(same("New York", "Нью Йорк"))
+        // English "w" is «в» as well as «у».
+        #expect(same("Lukas Weber", "Лукас Вебер"))
+        #expect(same("Walter Wilson", "Вальтер Уилсон"))
     }
 
     @Test func organisationsMatchWordForWord() {
@@ -49,5 +52,12 @@ import Testing
         let tokens = tokenizer.tokens(text)
         let runs = names.runs(tokens, text: text, excluded: [], common: ["head"])
         #expect(runs.map(\.surface) == ["Север Медиа", "Anna Petrova", "Talent"])
+    }
+
+    @Test func commonWordsBeforeALegalFormBelongToTheCompanyName() {
+        let text = "Zvezda Creators LLC (the Partner) works with Creators of all kinds and Media Group Inc."
+        let tokens = tokenizer.tokens(text)
+        let runs = names.runs(tokens, text: text, excluded: [], common: ["creators", "media", "group"])
+        #expect(runs.map(\.surface) == ["Zvezda Creators", "Partner", "Media Group"])
     }
 }

@@ -13,6 +13,11 @@ struct AgreementClause: Sendable {
     var inherited = false
     /// A list item: left out or added, it is reported however short it is.
     var isListItem = false
+    /// For an item numbered by a local marker ("(c)" on its own line under "2.2"), the number
+    /// of the clause it belongs to. The clause as written is "2.2": a changed or missing item
+    /// is a drift of that clause, while `number` ("2.2(c)") still pairs the item with its
+    /// translation («в)»).
+    var owner: String?
     /// The 1-based index of the paragraph among the document's body paragraphs (0 for headings).
     var paragraph: Int
     /// The text without its number.
@@ -21,9 +26,10 @@ struct AgreementClause: Sendable {
     /// UTF-8 offsets in `text` where each further original line begins.
     var lineBreaks: [Int] = []
 
-    /// The name reports give the clause: its number, else its paragraph's index, else (for an
-    /// unnumbered heading) its text.
+    /// The name reports give the clause: the number written on it (or on the clause that owns
+    /// the item), else its paragraph's index, else (for an unnumbered heading) its text.
     var label: String {
+        if let owner { return owner }
         if let number { return number }
         if role == .body { return String(paragraph) }
         return String(text.prefix(40))
@@ -115,6 +121,7 @@ enum ClauseSplitter {
             clause.isListItem = marker != nil
             if let number {
                 clause.number = compose(number)
+                if number.form == .item, let owner = parent ?? context { clause.owner = owner }
             } else if let owner = marker != nil ? parent ?? context : context {
                 // A bulleted item belongs to the clause that introduces it ("2.1 The Partner
                 // shall provide:"), an unnumbered paragraph to its article.

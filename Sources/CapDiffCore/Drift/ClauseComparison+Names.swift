@@ -59,9 +59,8 @@ extension ClauseComparison {
         func isMissing(_ run: LocatedRun) -> Bool {
             guard !run.unmatched.isEmpty, !run.words.contains(where: \.matched) else { return false }
             return run.words.contains { word in
-                let skeleton = context.names.skeleton(word.token)
-                return !context.lexicon.partners(ofSource: word.token.key).isEmpty
-                    || (skeleton.count >= 3 && context.translationNameSkeletons.contains(skeleton))
+                !context.lexicon.partners(ofSource: word.token.key).isEmpty
+                    || context.names.skeletons(word.token).contains { $0.count >= 3 && context.translationNameSkeletons.contains($0) }
             }
         }
         if let lost = a.first(where: isMissing),

@@ -55,9 +55,11 @@ public final class DriftChecker {
     static func unmatched(_ content: ClauseContent, isSource: Bool) -> ClauseDrift {
         let clause = content.clause, text = ClauseText(text: content.text, line: clause.line)
         let numbered = clause.number != nil && !clause.inherited
+        let part = clause.owner.flatMap { owner in clause.number.map { "item \($0.dropFirst(owner.count)) of \(owner)" } }
+            ?? "clause \(clause.label)"
         let reason = isSource
-            ? (numbered ? "the translation has no clause \(clause.label)" : "the translation leaves out \"\(ClauseComparison.excerpt(content.text))\"")
-            : (numbered ? "the source has no clause \(clause.label)" : "only the translation says \"\(ClauseComparison.excerpt(content.text))\"")
+            ? (numbered ? "the translation has no \(part)" : "the translation leaves out \"\(ClauseComparison.excerpt(content.text))\"")
+            : (numbered ? "the source has no \(part)" : "only the translation says \"\(ClauseComparison.excerpt(content.text))\"")
         let item = DriftItem(clause: clause.label, kind: isSource ? .omission : .addition, source: isSource ? content.text : "",
                              translation: isSource ? "" : content.text, sourceLine: isSource ? clause.line : nil,
                              translationLine: isSource ? nil : clause.line, reason: reason)

@@ -12,7 +12,8 @@ struct NameRun: Sendable, Equatable {
 /// Not thread-safe (it owns an ICU transliterator): one per thread.
 final class NameMatcher {
     private lazy var bgn = try? ICUTransliterator(id: "Russian-Latin/BGN")
-    private var skeletons: [String: String] = [:]
+    private var skeletonCache: [String: String] = [:]
+    private var vSkeletons: [String: String] = [:]
     private var spellings: [String: String] = [:]
 
     /// Legal-form words: "LLC" and «ООО» say what kind of company, not which one.
@@ -27,32 +28,42 @@ final class NameMatcher {
 
     /// Runs of capitalised words, skipping tokens `excluded` marks (defined terms, values,
     /// reference words), legal forms, and words the document also writes in lower case
-    /// (`common`: "Each", "Agreement" in a title); "&" may join two words of one name.
+    /// (`common`: "Each", "Agreement" in a title); "&" may join two words of one name. Words
+    /// written just before a legal form are a company's name even when they are common ones
+    /// ("Zvezda Creators LLC" in a text about creators).
     func runs(_ tokens: [Token], text: String, excluded: Set<Int>, common: Set<String>) -> [NameRun] {
         var runs: [NameRun] = []
         var current: [Int] = []
+        /// Common capitalised words after the run, kept only if a legal form follows them.
+        var pending: [Int] = []
         var startsSentence = true
         var currentStartsSentence = false
         func flush() {
-            defer { current = [] }
+            defer { current = []; pending = [] }
             guard !current.isEmpty else { return }
             if currentStartsSentence, current.count < 2 { return }
             runs.append(NameRun(tokens: current, surface: Self.surface(tokens, current, text)))
         }
         for (i, token) in tokens.enumerated() {
             if token.kind == .punctuation {
-                if token.surface == "&", !current.isEmpty { continue }
+                if token.surface == "&", !current.isEmpty, pending.isEmpty { continue }
                 flush()
                 if Self.sentenceEnds.contains(token.surface) { startsSentence = true }
                 continue
             }
-            let isName = token.kind == .word && token.surface.first?.isUppercase == true && token.surface.count >= 2
-                && !excluded.contains(i) && !Self.legalForms.contains(token.normalized) && !common.contains(Self.commonKey(token))
-                && !ClauseNumbering.isReferenceWord(token.normalized)
-            if isName {
+            let isCapitalised = token.kind == .word && token.surface.first?.isUppercase == true && token.surface.count >= 2
+                && !excluded.contains(i) && !ClauseNumbering.isReferenceWord(token.normalized)
+            let isLegalForm = Self.legalForms.contains(token.normalized)
+            let isCommon = common.contains(Self.commonKey(token))
+            if isCapitalised, !isLegalForm, !isCommon {
+                if !pending.isEmpty { flush() }
                 if current.isEmpty { currentStartsSentence = startsSentence }
                 current.append(i)
+            } else if isCapitalised, !isLegalForm {
+                if current.isEmpty, pending.isEmpty { currentStartsSentence = startsSentence }
+                pending.append(i)
             } else {
+                if isLegalForm, !pending.isEmpty { current += pending }
                 flush()
             }
             startsSentence = false
@@ -65,7 +76,13 @@ final class NameMatcher {
     /// skeletons are equal, or one letter apart in long names (two in very long ones).
     func sameName(_ a: Token, _ b: Token) -> Bool {
         if a.normalized == b.normalized { return true }
-        let sa = skeleton(a), sb = skeleton(b)
+        for sa in skeletons(a) {
+            for sb in skeletons(b) where sameSkeleton(sa, sb, a, b) { return true }
+        }
+        return false
+    }
+
+    private func sameSkeleton(_ sa: String, _ sb: String, _ a: Token, _ b: Token) -> Bool {
         // One consonant says little: "Anna" is «Анна», but "Sui" is not «СЕ».
         guard sa.count >= 2 || (a.normalized.count >= 3 && b.normalized.count >= 3), !sa.isEmpty else { return false }
         if sa == sb { return true }
@@ -75,16 +92,33 @@ final class NameMatcher {
         return Self.editDistance(sa, sb) <= (longest >= 8 ? 2 : 1)
     }
 
+    /// The word's skeletons: English "w" is Russian «у» (Whitaker, Уитакер) or «в» (Weber,
+    /// Вебер), so a Latin word with a "w" has a second skeleton that reads it as "v".
+    func skeletons(_ token: Token) -> [String] {
+        let primary = skeleton(token)
+        guard token.script != .cyrillic, token.normalized.contains("w") else { return [primary] }
+        if let cached = vSkeletons[token.normalized] { return [primary, cached] }
+        let latin = GlossaryIndex.asciiLetters(token.normalized.replacing("w", with: "v").replacing("ch", with: "k"))
+        let v = Self.folded(GlossaryIndex.skeleton(latin: latin, stripPlural: false))
+        vSkeletons[token.normalized] = v
+        return v == primary ? [primary] : [primary, v]
+    }
+
     /// The word in Latin letters (BGN for Cyrillic), reduced to consonants the way
     /// `GlossaryIndex.skeleton` does, with the sounds English and Russian spell differently
     /// folded together: g/j/dzh, s/z, ch/k, and h and w dropped ("Harbor" is «Харбор»).
     func skeleton(_ token: Token) -> String {
-        if let cached = skeletons[token.normalized] { return cached }
-        var skeleton = GlossaryIndex.skeleton(latin: spelling(token), stripPlural: false)
-        skeleton = String(skeleton.map { $0 == "g" ? "j" : $0 == "z" ? "s" : $0 }.filter { $0 != "h" })
+        if let cached = skeletonCache[token.normalized] { return cached }
+        let collapsed = Self.folded(GlossaryIndex.skeleton(latin: spelling(token), stripPlural: false))
+        skeletonCache[token.normalized] = collapsed
+        return collapsed
+    }
+
+    /// g/j and s/z folded, h dropped, repeated letters collapsed.
+    private static func folded(_ skeleton: String) -> String {
+        let skeleton = String(skeleton.map { $0 == "g" ? "j" : $0 == "z" ? "s" : $0 }.filter { $0 != "h" })
         var collapsed = ""
         for char in skeleton where collapsed.last != char { collapsed.append(char) }
-        skeletons[token.normalized] = collapsed
         return collapsed
     }
 
