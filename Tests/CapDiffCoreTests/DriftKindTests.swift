@@ -82,6 +82,14 @@ import Testing
         #expect(drift("3.2 The fee is $36,000.", "3.2 Вознаграждение составляет 36 000 руб.") == ["3.2 number"])
         #expect(drift("5.1 Shooting starts on March 1, 2027.", "5.1 Съёмки начинаются 1 апреля 2027 г.") == ["5.1 date"])
         #expect(drift("5.1 Shooting starts on March 1, 2027.", "5.1 Съёмки начинаются 01.03.2027.").isEmpty)
+        // A figure written out in words, an ordinal most often, is the same number.
+        #expect(drift("4.1 Wave 1: March 15, 2027; Wave 2: May 10, 2027.", "4.1 Первая волна: 15.03.2027; вторая волна: 10.05.2027.").isEmpty)
+        #expect(drift("4.1 Wave 1: March 15, 2027; Wave 2: May 10, 2027.", "4.1 Первая волна: 15.03.2027; третья волна: 10.05.2027.")
+            == ["4.1 number"])
+        #expect(drift("4.1 Phase two starts on May 10, 2027.", "4.1 Этап 2 начинается 10.05.2027.").isEmpty)
+        // A range of days writes the month once.
+        #expect(drift("4.2 Hiking shoots: June 7–18, 2027.", "4.2 Съёмки в походах: с 7 по 18 июня 2027 г.").isEmpty)
+        #expect(drift("4.2 Hiking shoots: June 7–18, 2027.", "4.2 Съёмки в походах: с 7 по 28 июня 2027 г.") == ["4.2 date"])
     }
 
     @Test func function() {

@@ -100,6 +100,23 @@ import Testing
         #expect(values("The Partner may 2 times a year request a report.", .en).allSatisfy { $0.unit != .dayOfYear })
     }
 
+    @Test func rangesOfDaysWritingTheMonthOnce() {
+        let june = values("Hiking shoots: June 7–18, 2027.", .en)
+        #expect(june.map { Value.components(ofDay: $0.magnitude) } == [[7, 6, 2027], [18, 6, 2027]])
+        #expect(june.allSatisfy { $0.unit == .date })
+        #expect(agree("June 7–18, 2027", "с 7 по 18 июня 2027 г."))
+        #expect(agree("June 7, 2027 to June 18, 2027", "с 7 по 18 июня 2027 г."))
+        #expect(agree("March 1, 2027 to March 31, 2027", "с 1 по 31 марта 2027 г."))
+        #expect(agree("7-18 June 2027", "07.06.2027–18.06.2027"))
+        #expect(agree("between 1 and 31 March 2027", "1–31 марта 2027 г."))
+        #expect(agree("June 7–18", "с 7 по 18 июня"))
+        // Either end may change.
+        #expect(!agree("June 7–18, 2027", "с 8 по 18 июня 2027 г."))
+        #expect(!agree("June 7–18, 2027", "с 7 по 19 июня 2027 г."))
+        // A count before a date is no range: "within 5 to 10 days" has no date at all.
+        #expect(values("within 5 to 10 days", .en).allSatisfy { !$0.isDate })
+    }
+
     @Test func aLoneYearOrAGroupedNumberIsNoDate() {
         #expect(values("весна 2027 г.", .ru).first?.unit == .plain)
         #expect(values("бюджет 3 600 000 руб.", .ru).first?.unit == .money("RUB"))
@@ -110,6 +127,15 @@ import Testing
         // "one another" and «одна из сторон» name no quantity.
         #expect(values("They act towards one another.", .en).isEmpty)
         #expect(values("Ни одна из Сторон не вправе", .ru).isEmpty)
+    }
+
+    @Test func numberWordsCardinalAndOrdinal() {
+        let words = NumberWords()
+        func numbers(_ text: String) -> Set<Double> { words.numbers(in: text, tokens: tokenizer.tokens(text)) }
+        #expect(numbers("Первая волна и вторая волна") == [1, 2])
+        #expect(numbers("the first and the twenty-first day") == [1, 21])
+        #expect(numbers("до двадцать первого числа") == [21])
+        #expect(numbers("Wave 1 starts in spring").isEmpty)
     }
 
     @Test func referencesCompareByTheirParts() {

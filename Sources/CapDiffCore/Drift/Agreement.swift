@@ -47,6 +47,7 @@ final class AgreementReader {
     let index: GlossaryIndex
     let functionWords: FunctionWords
     let names = NameMatcher()
+    let numberWords = NumberWords()
     private let sentences = SentenceSplitter()
     private var valueReaders: [Language: ValueReader] = [:]
 

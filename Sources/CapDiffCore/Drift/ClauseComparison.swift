@@ -17,6 +17,7 @@ struct ClauseComparison {
         var translationNameClauses: [String: Int]
         var ratio: Double
         var functionWords: FunctionWords
+        var numberWords: NumberWords
     }
 
     let label: String
@@ -139,6 +140,9 @@ struct ClauseComparison {
         // A date one side could not read leaves its day and year as plain numbers.
         lostB.removeAll { vb in lostA.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
         lostA.removeAll { va in lostB.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
+        // A figure the other side writes in words: "Wave 1" is «Первая волна».
+        lostA.removeAll { $0.0.unit == .plain && context.numberWords.writes($0.0.magnitude, in: translation) }
+        lostB.removeAll { $0.0.unit == .plain && context.numberWords.writes($0.0.magnitude, in: source) }
         var result: [DriftItem] = []
         for dates in [true, false] {
             let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }

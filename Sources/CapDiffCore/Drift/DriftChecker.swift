@@ -28,7 +28,7 @@ public final class DriftChecker {
             source: a, translation: b, parties: Self.pairParties(a, b, beads), lexicon: learnNames(a, b, beads),
             names: reader.names, translationNameSkeletons: nameSkeletons(b), sourceNameClauses: nameClauses(a),
             translationNameClauses: nameClauses(b), ratio: Self.typicalRatio(a, b, beads) ?? ratio,
-            functionWords: reader.functionWords)
+            functionWords: reader.functionWords, numberWords: reader.numberWords)
 
         var drifts: [ClauseDrift] = []
         for bead in beads {

@@ -71,6 +71,16 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The day count since 1970-01-01 of a day, month and year (the civil calendar).
+    static func day(year: Int, month: Int, day: Int) -> Double {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Double(era * 146_097 + doe - 719_468)
+    }
+
     /// Day, month and year of a day count since 1970-01-01 (the civil calendar).
     static func components(ofDay day: Double) -> [Double] {
         let z = Int(day) + 719_468

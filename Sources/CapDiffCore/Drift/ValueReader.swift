@@ -11,7 +11,7 @@ final class ValueReader {
     private let spellout: ICUNumberParser?
     private let dates: [ICUDateParser]
     /// Dates written without a year: "May 10", «10 мая».
-    private let daysOfYear: [ICUDateParser]
+    let daysOfYear: [ICUDateParser]
     /// ISO 8601 dates ("2027-03-01"), which the locales' own forms misread.
     private let isoDates: ICUDateParser?
 
@@ -59,6 +59,7 @@ final class ValueReader {
         case .number:
             if Self.isReference(at: i, scan.tokens) { return reference(at: i, scan) }
             if isListMarker(at: i, scan) { return nil }
+            if let range = dayFirstRange(at: i, scan) { return range }
             if let date = date(at: i, scan) { return date }
             return number(at: i, scan)
         case .punctuation:
@@ -71,6 +72,7 @@ final class ValueReader {
                 return number(at: i, scan)
             }
             if token.surface.first?.isUppercase == true {
+                if let range = monthFirstRange(at: i, scan) { return range }
                 if let date = date(at: i, scan) { return date }
                 if token.surface.count == 3, token.surface.allSatisfy(\.isUppercase) { return money(at: i, scan) }
                 return nil
@@ -79,7 +81,7 @@ final class ValueReader {
         }
     }
 
-    private func date(at i: Int, _ scan: Scan) -> ([Value], Int)? {
+    func date(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         let start = scan.utf16(ofToken: i)
         let iso = scan.tokens[i].surface.count == 4 && start + 4 < scan.text16.count && scan.text16[start + 4] == 0x2D
         for parser in iso ? [isoDates].compactMap({ $0 }) : dates {
@@ -110,7 +112,7 @@ final class ValueReader {
     }
 
     /// «1 марта 2027 г.», «… 2027 года»: the word for "year" after a date belongs to it.
-    private static func afterYearWord(_ next: Int, _ tokens: [Token]) -> Int {
+    static func afterYearWord(_ next: Int, _ tokens: [Token]) -> Int {
         guard next < tokens.count, ["г", "года", "году", "гг"].contains(tokens[next].normalized) else { return next }
         return next + 1 < tokens.count && tokens[next + 1].surface == "." ? next + 2 : next + 1
     }
@@ -310,7 +312,7 @@ final class ValueReader {
 
 /// The clause text in the forms ICU and the tokenizer need: UTF-16 for ICU, UTF-8 offsets for
 /// tokens, and the maps between them.
-private struct Scan {
+struct Scan {
     let text: String
     let tokens: [Token]
     let text16: [UInt16]
