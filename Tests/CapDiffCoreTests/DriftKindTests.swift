@@ -47,6 +47,9 @@ import Testing
             == ["2.4 stance"])
         #expect(drift("2.4 The Partner shall assist the Agency with performance analysis.", "2.4 Партнёр помогает Агентству с анализом эффективности.")
             .isEmpty)
+        // Whatever else the helping side says ("by sharing" reads as working jointly).
+        #expect(drift("2.4 The Agency assists the Partner with casting by sharing its creator database.",
+                      "2.4 Агентство отвечает за кастинг и предоставляет свою базу блогеров.") == ["2.4 stance"])
     }
 
     @Test func modality() {
@@ -101,6 +104,22 @@ import Testing
         // results; either phrase could name the other's function, so neither changed.
         #expect(drift("4.2 The Partner shall provide weekly status reports to the Agency.", "4.2 Партнёр обязуется предоставлять Агентству еженедельные отчёты.")
             .isEmpty)
+        // One word in common with another function's phrase ("performance marketing") is not
+        // enough to read the phrase as that function.
+        #expect(drift("5.2 The Partner shall be responsible for performance analysis.", "5.2 Партнёр отвечает за платное продвижение.")
+            == ["5.2 function"])
+        // What a function works on is no function of its own: promoting videos is not making them.
+        #expect(drift("2.3 The Partner shall produce short-form videos with creators.",
+                      "2.3 Партнёр обязуется вести платное продвижение коротких видео блогеров.") == ["2.3 function"])
+        #expect(drift("2.3 The Partner shall produce short-form videos with creators.",
+                      "2.3 Партнёр обязуется снимать короткие видео с блогерами.").isEmpty)
+        // After a one-word match the next words say which: «расходов на проезд» are travel costs.
+        #expect(drift("3.3 The Partner may request reimbursement of travel costs.", "3.3 Партнёр вправе запросить возмещение расходов на проезд.")
+            .isEmpty)
+        // The function of an item only one side has is that item's addition, not a change.
+        #expect(drift("2.2 The Partner shall handle: (a) creator outreach; (b) coordination of restaurant visits for shoots.",
+                      "2.2 Партнёр отвечает за: а) аутрич блогеров; б) организацию посещений ресторанов для съёмок; в) выплату гонораров блогерам.")
+            == ["2.2 addition"])
     }
 
     @Test func name() {

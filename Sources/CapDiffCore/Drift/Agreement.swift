@@ -34,9 +34,10 @@ struct ClauseContent {
 /// A glossary function a clause names.
 struct FunctionMention {
     var id: String
-    /// The phrase as written, where it starts, and its words' stems.
+    /// The phrase as written, the tokens it spans, and its words' stems.
     var phrase: String
     var token: Int
+    var last: Int
     var words: Set<String>
     /// Matched only through transliteration, or by one word several functions use.
     var weak: Bool
@@ -72,7 +73,8 @@ final class AgreementReader {
                     let weak = match.viaTransliteration || functionWords.isAmbiguous(match, tokens: facts.tokens, language: language)
                     let words = Set(facts.tokens[match.tokens].filter { $0.isWord && !index.isStopword($0) }.map(\.key))
                     return match.functions.map {
-                        FunctionMention(id: $0, phrase: facts.surface(match.tokens), token: match.tokens.lowerBound, words: words, weak: weak)
+                        FunctionMention(id: $0, phrase: facts.surface(match.tokens), token: match.tokens.lowerBound, last: match.tokens.upperBound,
+                                        words: words, weak: weak)
                     }
                 },
                 segments: [], length: clause.text.count)

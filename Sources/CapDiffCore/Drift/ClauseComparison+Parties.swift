@@ -61,22 +61,23 @@ extension ClauseComparison {
         // case, which most clauses state one way or another.
         let ka = Set(a.map(\.0)).subtracting([.responsible]), kb = Set(b.map(\.0)).subtracting([.responsible])
         guard ka != kb else { return [] }
-        // "alone as well as in association with others" states two stances: only a side that
-        // states one can contradict the other.
-        guard ka.count <= 1, kb.count <= 1 else { return [] }
+        let responsibleA = a.first { $0.0 == .responsible }, responsibleB = b.first { $0.0 == .responsible }
         var wa = a.first { ka.contains($0.0) && !kb.contains($0.0) }, wb = b.first { kb.contains($0.0) && !ka.contains($0.0) }
-        if ka.isEmpty || kb.isEmpty {
-            // A stance word a translation leaves out matters when a party went with it ("jointly
-            // with the Partner" → «самостоятельно»), or when helping became being responsible;
-            // alone it is often just phrasing.
-            let partiesA = Set(partyMentions(source, isSource: true).map(\.term))
-            let partiesB = Set(partyMentions(translation, isSource: false).map(\.term))
-            let responsibleA = a.first { $0.0 == .responsible }, responsibleB = b.first { $0.0 == .responsible }
-            if ka == [.supports], let responsibleB {
-                wb = responsibleB
-            } else if kb == [.supports], let responsibleA {
-                wa = responsibleA
-            } else {
+        // Helping that became being responsible, or the reverse, whatever else the helping side
+        // says ("assists … by sharing its database").
+        if kb.isEmpty, let responsibleB, let supports = a.first(where: { $0.0 == .supports }) {
+            (wa, wb) = (supports, responsibleB)
+        } else if ka.isEmpty, let responsibleA, let supports = b.first(where: { $0.0 == .supports }) {
+            (wa, wb) = (responsibleA, supports)
+        } else {
+            // "alone as well as in association with others" states two stances: only a side
+            // that states one can contradict the other.
+            guard ka.count <= 1, kb.count <= 1 else { return [] }
+            if ka.isEmpty || kb.isEmpty {
+                // A stance word a translation leaves out matters when a party went with it
+                // ("jointly with the Partner" → «самостоятельно»); alone it is often just phrasing.
+                let partiesA = Set(partyMentions(source, isSource: true).map(\.term))
+                let partiesB = Set(partyMentions(translation, isSource: false).map(\.term))
                 guard partiesA != partiesB, !alreadyParty else { return [] }
             }
         }

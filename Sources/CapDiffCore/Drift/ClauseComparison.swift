@@ -27,13 +27,26 @@ struct ClauseComparison {
 
     func differences() -> [DriftItem] {
         var items: [DriftItem] = []
-        items += segmentDifferences()
+        let (segments, unmatched) = segmentDifferences()
+        items += segments
         items += partyDifferences()
         items += stanceDifferences(alreadyParty: items.contains { $0.kind == .party })
         items += valueDifferences()
-        items += functionDifferences()
+        items += functionDifferences(unmatched: unmatched)
         items += nameDifferences()
         return items
+    }
+
+    /// Where a sentence or item sits that one side has and the other does not: its clause's
+    /// line (and side) and its tokens.
+    struct Unmatched {
+        var isSource: Bool
+        var line: Int
+        var tokens: Range<Int>
+
+        func contains(_ token: Int, of content: ClauseContent, isSource: Bool) -> Bool {
+            self.isSource == isSource && line == content.clause.line && tokens.contains(token)
+        }
     }
 
     func item(_ kind: DriftKind, _ source: String, _ translation: String, _ sourceLine: Int?, _ translationLine: Int?,
@@ -53,7 +66,7 @@ struct ClauseComparison {
         var line: Int { content.line(atOffset: segment.range.lowerBound) }
     }
 
-    private func segmentDifferences() -> [DriftItem] {
+    private func segmentDifferences() -> ([DriftItem], [Unmatched]) {
         let a = source.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
         let b = translation.flatMap { c in c.segments.map { Located(content: c, segment: $0) } }
         let items = { (side: [Located], isSource: Bool) in
@@ -62,16 +75,19 @@ struct ClauseComparison {
             }
         }
         var result: [DriftItem] = []
+        var unmatched: [Unmatched] = []
         for bead in Aligner.align(items(a, true), items(b, false), ratio: context.ratio) {
             let sa = Array(a[bead.source]), sb = Array(b[bead.translation])
             if sb.isEmpty, let lost = sa.first, lost.segment.itemKey != nil || Self.isSubstantial(lost.text) {
                 result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
                                    "the translation leaves out \"\(Self.excerpt(lost.text))\""))
+                unmatched.append(Unmatched(isSource: true, line: lost.content.clause.line, tokens: lost.segment.tokens))
                 continue
             }
             if sa.isEmpty, let added = sb.first, added.segment.itemKey != nil || Self.isSubstantial(added.text) {
                 result.append(item(.addition, "", added.text, source.first?.clause.line, added.line,
                                    "only the translation says \"\(Self.excerpt(added.text))\""))
+                unmatched.append(Unmatched(isSource: false, line: added.content.clause.line, tokens: added.segment.tokens))
                 continue
             }
             guard !sa.isEmpty, !sb.isEmpty else { continue }
@@ -96,7 +112,7 @@ struct ClauseComparison {
                 result.append(item(.modality, p, o, sa[0].line, sb[0].line, "a permission (\"\(p)\") became an obligation (\"\(o)\")"))
             }
         }
-        return result
+        return (result, unmatched)
     }
 
     /// What a sentence states that its translation states too: values, parties, names, and
@@ -159,22 +175,35 @@ struct ClauseComparison {
 
     // MARK: Functions
 
-    private func functionDifferences() -> [DriftItem] {
+    /// `unmatched`: the parts only one side has, reported already; their functions are theirs.
+    private func functionDifferences(unmatched: [Unmatched]) -> [DriftItem] {
         // Who does which function is what an agreement's roles say; elsewhere ("the Campaign
         // targets 25,000 installs") a glossary word is seldom a function.
         if !context.parties.isEmpty {
             guard !partyMentions(source, isSource: true).isEmpty, !partyMentions(translation, isSource: false).isEmpty else { return [] }
         }
         let la = context.source.language, lb = context.translation.language
-        let a = source.flatMap { c in c.functions.map { ($0, c) } }, b = translation.flatMap { c in c.functions.map { ($0, c) } }
+        func stated(_ side: [ClauseContent], isSource: Bool) -> [(FunctionMention, ClauseContent)] {
+            side.flatMap { c in
+                c.functions.filter { f in !unmatched.contains { $0.contains(f.token, of: c, isSource: isSource) } }.map { ($0, c) }
+            }
+        }
+        let a = stated(source, isSource: true), b = stated(translation, isSource: false)
         let ia = Set(a.map(\.0.id)), ib = Set(b.map(\.0.id))
         // Glossary coverage differs between languages; a function that is only missing may be
         // worded another way («управляют кампанией» for "campaign management"), so a function
         // counts as absent only when none of its own words appears either, and counts as
         // present only when matched firmly (not through transliteration, nor by one word several
-        // functions share). One function turning into another is a drift.
+        // functions share). A word that completes another function's phrase names what that
+        // function works on («платное продвижение коротких видео»), so it is no mention. One
+        // function turning into another is a drift.
         func absent(_ id: String, _ side: [ClauseContent], _ language: Language) -> Bool {
-            !side.contains { context.functionWords.mentions(id, in: $0.facts.tokens, language: language) }
+            !side.contains { content in
+                let others = content.functions.filter { $0.id != id }
+                return context.functionWords.mentions(id, in: content.facts.tokens,
+                                                      skipping: FunctionWords.complements(of: others, in: content.facts.tokens),
+                                                      language: language)
+            }
         }
         guard let fa = a.first(where: { !$0.0.weak && !ib.contains($0.0.id) && absent($0.0.id, translation, lb) }),
               let fb = b.first(where: { !$0.0.weak && !ia.contains($0.0.id) && absent($0.0.id, source, la) }),

@@ -6,16 +6,19 @@ struct FunctionWords: Sendable {
     private var own: [String: Set<String>] = [:]
     /// Stems used by several functions' phrases, by language.
     private var shared: [String: Set<String>] = [:]
-    /// Every stem of each function's phrases, by "language:function".
-    private var all: [String: Set<String>] = [:]
+    /// Each function's phrases as sets of stems, by "language:function".
+    private var phrases: [String: [Set<String>]] = [:]
 
     init(_ index: GlossaryIndex) {
         var functionsOf: [String: Set<String>] = [:]
         for entry in index.glossary.phrases {
+            var stems = Set<String>()
             for token in index.tokenizer.tokens(entry.phrase) where token.isWord && !index.isStopword(token) && token.normalized.count >= 3 {
                 functionsOf["\(entry.language):\(token.key)", default: []].formUnion(entry.functions)
-                for id in entry.functions { all["\(entry.language):\(id)", default: []].insert(token.key) }
+                stems.insert(token.key)
             }
+            guard !stems.isEmpty else { continue }
+            for id in entry.functions { phrases["\(entry.language):\(id)", default: []].append(stems) }
         }
         for (key, ids) in functionsOf {
             let colon = key.firstIndex(of: ":")!
@@ -28,16 +31,46 @@ struct FunctionWords: Sendable {
         }
     }
 
-    /// Whether any token is one of the function's own words in that language.
-    func mentions(_ function: String, in tokens: [Token], language: Language) -> Bool {
+    /// Whether any token (but those `skipping` lists) is one of the function's own words in
+    /// that language.
+    func mentions(_ function: String, in tokens: [Token], skipping: Set<Int> = [], language: Language) -> Bool {
         guard let words = own["\(language.rawValue):\(function)"] else { return false }
-        return tokens.contains { words.contains($0.key) }
+        return tokens.indices.contains { !skipping.contains($0) && words.contains(tokens[$0].key) }
     }
 
-    /// Whether a phrase's words also appear in the function's own phrases: "status reports"
-    /// (client relations) could be read as reporting on results too.
+    /// The words that complete a function's phrase: up to three words after it, before any
+    /// punctuation or "and" («платное продвижение коротких видео», "paid promotion of
+    /// short-form videos"). They name what the function works on, not a function of their own:
+    /// promoting videos is not making them. Only a phrase of two words or more names an
+    /// activity whole; after one word the next ones often say which: «расходы на проезд» are
+    /// travel costs.
+    static func complements(of mentions: [FunctionMention], in tokens: [Token]) -> Set<Int> {
+        var result = Set<Int>()
+        for mention in mentions where !mention.weak && mention.words.count >= 2 {
+            var words = 0
+            var i = mention.last + 1
+            while i < tokens.count, words < 3 {
+                let token = tokens[i]
+                if token.kind == .punctuation {
+                    guard token.surface == "-" else { break }
+                } else if ["and", "or", "и", "или", "а", "но", "but"].contains(token.normalized) {
+                    break
+                } else {
+                    result.insert(i)
+                    words += 1
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether a phrase holds a whole phrase of the function: "status reports" (client
+    /// relations) holds "reports" and could be read as reporting on results too. One word in
+    /// common is not enough: "performance analysis" shares "performance" with "performance
+    /// marketing" and still names no paid media.
     func couldName(_ function: String, words: Set<String>, language: Language) -> Bool {
-        !(all["\(language.rawValue):\(function)"] ?? []).isDisjoint(with: words)
+        (phrases["\(language.rawValue):\(function)"] ?? []).contains { $0.isSubset(of: words) }
     }
 
     /// A one-word match on a word several functions use ("Account Director" as accounting).
