@@ -72,6 +72,7 @@ import Testing
         #expect(drift("5.1 Engagement rate of at least 4.2%.", "5.1 Уровень вовлечённости не ниже 4,2 %.").isEmpty)
         #expect(drift("5.1 A discount not exceeding 10%.", "5.1 Скидка не более 10 %.").isEmpty)
         #expect(drift("5.1 Posts appear at least once a week.", "5.1 Публикации выходят не реже одного раза в неделю.").isEmpty)
+        #expect(drift("5.1 The cost per click shall not be higher than $0.50.", "5.1 Стоимость клика должна быть не выше 0,50 доллара США.").isEmpty)
         // A verb negated is still a negation: "shall not exceed" is no bound phrase.
         #expect(drift("5.2 Each fee shall not exceed $300.", "5.2 Каждый гонорар превышает 300 долларов США.") == ["5.2 negation"])
         // "unless" is «если … не» as often as not.
@@ -146,6 +147,15 @@ import Testing
         // So is an item on a line of its own: the clause is "2.2", not its item "(b)".
         #expect(drift("2.2 The Partner shall be responsible for:\n(a) creator outreach;\n(b) collecting signed contracts;\n(c) shipping products.",
                       "2.2 Партнёр отвечает за:\nа) аутрич блогеров;\nб) отправку продукции.") == ["2.2 omission"])
+        // Items numbered "1)" under a clause that introduces them are its items too.
+        #expect(drift("2.2 The Partner shall handle:\n1) creator outreach;\n2) contracts with creators;\n3) shipping products.",
+                      "2.2 Партнёр отвечает за:\n1) аутрич блогеров;\n2) договоры с блогерами.") == ["2.2 omission"])
+        // What a left-out item states is part of its omission.
+        #expect(drift("2.2 The Partner shall handle: (a) creator outreach; (b) contracts; (c) shipping 50 products to Anna Petrova.",
+                      "2.2 Партнёр отвечает за: а) аутрич блогеров; б) договоры.") == ["2.2 omission"])
+        // "(i)" and «1)» both number items, not quantities.
+        #expect(drift("2.2 The Partner shall: (i) find creators; (ii) sign contracts; (iii) ship products.",
+                      "2.2 Партнёр обязуется: 1) находить блогеров; 2) подписывать договоры; 3) отправлять продукцию.").isEmpty)
         // So is a bulleted item, however short.
         #expect(drift("2.1 The Partner shall provide:\n- creator outreach;\n- product seeding;\n- reporting.",
                       "2.1 Партнёр обязуется обеспечить:\n- аутрич блогеров;\n- рассылку продукта.") == ["2.1 omission"])

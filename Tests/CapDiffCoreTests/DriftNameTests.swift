@@ -30,6 +30,11 @@ import Testing
         // English "w" is «в» as well as «у».
         #expect(same("Lukas Weber", "Лукас Вебер"))
         #expect(same("Walter Wilson", "Вальтер Уилсон"))
+        // Russian writes how an English name sounds: silent letters are left out.
+        #expect(same("William Walker", "Уильям Уокер"))
+        #expect(same("Tom Knight", "Том Найт"))
+        #expect(same("Emma Wright", "Эмма Райт"))
+        #expect(same("Hughes", "Хьюз"))
     }
 
     @Test func organisationsMatchWordForWord() {
@@ -45,6 +50,8 @@ import Testing
         // Short consonant skeletons must agree exactly: "United" (ntd) is not «Наций» (nts).
         #expect(!same("United", "Наций"))
         #expect(!same("Sui", "СЕ"))
+        #expect(!same("Walker", "Уолтер"))
+        #expect(!same("Weber", "Вагнер"))
     }
 
     @Test func runsSkipLegalFormsSentenceStartsAndCommonWords() {

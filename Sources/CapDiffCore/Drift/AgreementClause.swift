@@ -93,12 +93,16 @@ enum ClauseSplitter {
         var context: String?
         /// The last number written on a clause, for items such as "(b)" under "2.2".
         var parent: String?
+        /// Whether the clause before introduces a list ("2.2 The Partner shall:"), or the list
+        /// goes on: figures such as "1)", "2)" under it number its items, not clauses.
+        var inList = false
         var paragraphs = 0
 
         mutating func addHeading(_ text: String, line: Int, title: Bool) {
             let leading = ClauseNumbering.leading(Substring(text))
             context = leading?.number.written
             parent = nil
+            inList = false
             let rest = leading.map { String($0.rest) } ?? text
             // "Article 13" alone only numbers what follows it.
             guard !rest.isEmpty else { return }
@@ -114,6 +118,10 @@ enum ClauseSplitter {
                 number = leading.number
                 body = leading.rest
             }
+            if let written = number, written.form == .integer, inList, parent != nil,
+               (marker ?? String(text.prefix(written.written.count + 1))).hasSuffix(")") {
+                number = ClauseNumbering.Number(written: "(\(written.written))", form: .item)
+            }
             let removed = text.utf8.count - body.utf8.count
             let breaks = lineBreaks.filter { $0 > removed }.map { $0 - removed }
             var clause = AgreementClause(role: .body, number: nil, paragraph: paragraphs, text: String(body), line: line,
@@ -127,6 +135,9 @@ enum ClauseSplitter {
                 // shall provide:"), an unnumbered paragraph to its article.
                 clause.number = owner
                 clause.inherited = true
+            }
+            if clause.owner == nil, marker == nil || number != nil {
+                inList = body.trimmingWhitespace().hasSuffix(":")
             }
             clauses.append(clause)
         }

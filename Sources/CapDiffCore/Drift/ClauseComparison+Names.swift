@@ -14,15 +14,17 @@ extension ClauseComparison {
         var line: Int { content.line(ofToken: run.tokens[0]) }
     }
 
-    func nameDifferences() -> [DriftItem] {
-        func runs(_ side: [ClauseContent]) -> [LocatedRun] {
+    func nameDifferences(unmatched: [Unmatched]) -> [DriftItem] {
+        func runs(_ side: [ClauseContent], isSource: Bool) -> [LocatedRun] {
             side.flatMap { content in
-                content.names.map { run in
+                content.names.filter { run in
+                    !unmatched.contains { $0.contains(token: run.tokens[0], of: content, isSource: isSource) }
+                }.map { run in
                     LocatedRun(run: run, content: content, words: run.tokens.map { NameWord(token: content.facts.tokens[$0]) })
                 }
             }
         }
-        var a = runs(source), b = runs(translation)
+        var a = runs(source, isSource: true), b = runs(translation, isSource: false)
         // A name word may match any word of the other side: one that starts a sentence, or that
         // the translation writes in lower case (ООО «Белые ночи» for "Belye Nochi LLC").
         let wordsA = source.flatMap { $0.facts.tokens.filter(\.isWord) }, wordsB = translation.flatMap { $0.facts.tokens.filter(\.isWord) }

@@ -31,21 +31,26 @@ struct ClauseComparison {
         items += segments
         items += partyDifferences()
         items += stanceDifferences(alreadyParty: items.contains { $0.kind == .party })
-        items += valueDifferences()
+        items += valueDifferences(unmatched: unmatched)
         items += functionDifferences(unmatched: unmatched)
-        items += nameDifferences()
+        items += nameDifferences(unmatched: unmatched)
         return items
     }
 
-    /// Where a sentence or item sits that one side has and the other does not: its clause's
-    /// line (and side) and its tokens.
+    /// A sentence or item that one side has and the other does not, reported as left out or
+    /// added: what it states (values, names, functions) is part of that report, not a change
+    /// of its own. Its clause's line (and side), its tokens and its UTF-8 range.
     struct Unmatched {
         var isSource: Bool
         var line: Int
-        var tokens: Range<Int>
+        var segment: Segment
 
-        func contains(_ token: Int, of content: ClauseContent, isSource: Bool) -> Bool {
-            self.isSource == isSource && line == content.clause.line && tokens.contains(token)
+        func contains(token: Int, of content: ClauseContent, isSource: Bool) -> Bool {
+            self.isSource == isSource && line == content.clause.line && segment.tokens.contains(token)
+        }
+
+        func contains(offset: Int, of content: ClauseContent, isSource: Bool) -> Bool {
+            self.isSource == isSource && line == content.clause.line && segment.range.contains(offset)
         }
     }
 
@@ -81,13 +86,13 @@ struct ClauseComparison {
             if sb.isEmpty, let lost = sa.first, lost.segment.itemKey != nil || Self.isSubstantial(lost.text) {
                 result.append(item(.omission, lost.text, "", lost.line, translation.first?.clause.line,
                                    "the translation leaves out \"\(Self.excerpt(lost.text))\""))
-                unmatched.append(Unmatched(isSource: true, line: lost.content.clause.line, tokens: lost.segment.tokens))
+                unmatched.append(Unmatched(isSource: true, line: lost.content.clause.line, segment: lost.segment))
                 continue
             }
             if sa.isEmpty, let added = sb.first, added.segment.itemKey != nil || Self.isSubstantial(added.text) {
                 result.append(item(.addition, "", added.text, source.first?.clause.line, added.line,
                                    "only the translation says \"\(Self.excerpt(added.text))\""))
-                unmatched.append(Unmatched(isSource: false, line: added.content.clause.line, tokens: added.segment.tokens))
+                unmatched.append(Unmatched(isSource: false, line: added.content.clause.line, segment: added.segment))
                 continue
             }
             guard !sa.isEmpty, !sb.isEmpty else { continue }
@@ -149,8 +154,13 @@ struct ClauseComparison {
 
     // MARK: Values
 
-    private func valueDifferences() -> [DriftItem] {
-        let a = source.flatMap { c in c.values.map { ($0, c) } }, b = translation.flatMap { c in c.values.map { ($0, c) } }
+    private func valueDifferences(unmatched: [Unmatched]) -> [DriftItem] {
+        func stated(_ side: [ClauseContent], isSource: Bool) -> [(Value, ClauseContent)] {
+            side.flatMap { c in
+                c.values.filter { v in !unmatched.contains { $0.contains(offset: v.range.lowerBound, of: c, isSource: isSource) } }.map { ($0, c) }
+            }
+        }
+        let a = stated(source, isSource: true), b = stated(translation, isSource: false)
         var lostA = a.filter { va in !b.contains { va.0.agrees(with: $0.0) } }
         var lostB = b.filter { vb in !a.contains { vb.0.agrees(with: $0.0) } }
         // A date one side could not read leaves its day and year as plain numbers.
@@ -175,7 +185,6 @@ struct ClauseComparison {
 
     // MARK: Functions
 
-    /// `unmatched`: the parts only one side has, reported already; their functions are theirs.
     private func functionDifferences(unmatched: [Unmatched]) -> [DriftItem] {
         // Who does which function is what an agreement's roles say; elsewhere ("the Campaign
         // targets 25,000 installs") a glossary word is seldom a function.
@@ -185,7 +194,7 @@ struct ClauseComparison {
         let la = context.source.language, lb = context.translation.language
         func stated(_ side: [ClauseContent], isSource: Bool) -> [(FunctionMention, ClauseContent)] {
             side.flatMap { c in
-                c.functions.filter { f in !unmatched.contains { $0.contains(f.token, of: c, isSource: isSource) } }.map { ($0, c) }
+                c.functions.filter { f in !unmatched.contains { $0.contains(token: f.token, of: c, isSource: isSource) } }.map { ($0, c) }
             }
         }
         let a = stated(source, isSource: true), b = stated(translation, isSource: false)

@@ -87,6 +87,16 @@ enum ClauseNumbering {
         return nil
     }
 
+    /// The key of the item marker a text starts with: "(b)", «б)», "(iv)", or a figure with a
+    /// bracket ("2)", «2)»), which numbers items inside a clause, never clauses.
+    static func itemKey(_ text: Substring) -> String? {
+        guard let leading = leading(text) else { return nil }
+        if leading.number.form == .item { return key(leading.number.written) }
+        let written = leading.number.written
+        if leading.number.form == .integer, text.dropFirst(written.count).first == ")" { return "(\(written))" }
+        return nil
+    }
+
     /// A list marker from the outline reader ("1.", "2.1", "(a)", «б)»), read as a number.
     static func marker(_ marker: String) -> Number? {
         leading(Substring(marker + " "))?.number

@@ -13,7 +13,7 @@ struct NameRun: Sendable, Equatable {
 final class NameMatcher {
     private lazy var bgn = try? ICUTransliterator(id: "Russian-Latin/BGN")
     private var skeletonCache: [String: String] = [:]
-    private var vSkeletons: [String: String] = [:]
+    private var variantCache: [String: [String]] = [:]
     private var spellings: [String: String] = [:]
 
     /// Legal-form words: "LLC" and «ООО» say what kind of company, not which one.
@@ -92,16 +92,28 @@ final class NameMatcher {
         return Self.editDistance(sa, sb) <= (longest >= 8 ? 2 : 1)
     }
 
-    /// The word's skeletons: English "w" is Russian «у» (Whitaker, Уитакер) or «в» (Weber,
-    /// Вебер), so a Latin word with a "w" has a second skeleton that reads it as "v".
+    /// The word's skeletons: the usual one, and for a Latin word the ones Russian spelling
+    /// follows where it writes how an English name sounds. "w" is «у» (Whitaker, Уитакер) but
+    /// also «в» (Weber, Вебер); letters English does not pronounce are not written (Walker,
+    /// Уокер; Knight, Найт; Wright, Райт; Hughes, Хьюз).
     func skeletons(_ token: Token) -> [String] {
         let primary = skeleton(token)
-        guard token.script != .cyrillic, token.normalized.contains("w") else { return [primary] }
-        if let cached = vSkeletons[token.normalized] { return [primary, cached] }
-        let latin = GlossaryIndex.asciiLetters(token.normalized.replacing("w", with: "v").replacing("ch", with: "k"))
-        let v = Self.folded(GlossaryIndex.skeleton(latin: latin, stripPlural: false))
-        vSkeletons[token.normalized] = v
-        return v == primary ? [primary] : [primary, v]
+        guard token.script == .latin else { return [primary] }
+        if let cached = variantCache[token.normalized] { return [primary] + cached }
+        let word = token.normalized
+        var variants: [String] = []
+        func add(_ latin: String) {
+            let skeleton = Self.folded(GlossaryIndex.skeleton(latin: GlossaryIndex.asciiLetters(latin.replacing("ch", with: "k")),
+                                                              stripPlural: false))
+            if skeleton != primary, !variants.contains(skeleton) { variants.append(skeleton) }
+        }
+        if word.contains("w") { add(word.replacing("w", with: "v")) }
+        var silent = word.replacing("w", with: "").replacing("gh", with: "").replacing("alk", with: "ok")
+        if silent.hasPrefix("kn") { silent.removeFirst() }
+        if silent.hasSuffix("mb") { silent.removeLast() }
+        add(silent)
+        variantCache[word] = variants
+        return [primary] + variants
     }
 
     /// The word in Latin letters (BGN for Cyrillic), reduced to consonants the way

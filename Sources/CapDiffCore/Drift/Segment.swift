@@ -53,9 +53,7 @@ enum SegmentReader {
             let tokenRange = first..<(tokens.last! + 1)
             let segmentText = String(decoding: utf8[range], as: UTF8.self).trimmingWhitespace()
             var segment = Segment(range: range, tokens: tokenRange, length: segmentText.count)
-            segment.itemKey = ClauseNumbering.leading(segmentText).flatMap { leading in
-                leading.number.form == .item ? ClauseNumbering.key(leading.number.written) : nil
-            } ?? inlineItemKey(segmentText)
+            segment.itemKey = ClauseNumbering.itemKey(segmentText) ?? inlineItemKey(segmentText)
             read(&segment, facts: facts, terms: terms)
             return segment
         }
@@ -65,8 +63,7 @@ enum SegmentReader {
     private static func inlineItemKey(_ text: Substring) -> String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let rest = text[text.index(after: colon)...].trimmingWhitespace()
-        guard let leading = ClauseNumbering.leading(rest), leading.number.form == .item else { return nil }
-        return ClauseNumbering.key(leading.number.written)
+        return ClauseNumbering.itemKey(rest)
     }
 
     private static func read(_ segment: inout Segment, facts: TextFacts, terms: Set<Int>) {

@@ -238,11 +238,12 @@ final class ValueReader {
     }
 
     /// "(2)" starting an item of an inline list: a small number in brackets that follows no
-    /// number written in words.
+    /// number written in words; or «2)» after the colon or semicolon that ends the item before.
     private func isListMarker(at i: Int, _ scan: Scan) -> Bool {
         let tokens = scan.tokens
-        guard i > 0, i + 1 < tokens.count, tokens[i - 1].surface == "(", tokens[i + 1].surface == ")",
-              let n = Int(tokens[i].surface), n <= 20 else { return false }
+        guard i + 1 < tokens.count, tokens[i + 1].surface == ")", let n = Int(tokens[i].surface), n <= 20 else { return false }
+        if i == 0 || [":", ";"].contains(tokens[i - 1].surface) { return true }
+        guard i > 0, tokens[i - 1].surface == "(" else { return false }
         guard i >= 2, tokens[i - 2].kind == .word, let spellout else { return true }
         return spellout.parse(scan.text16, at: scan.utf16(ofToken: i - 2)) == nil
     }
