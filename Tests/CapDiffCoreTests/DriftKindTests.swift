@@ -134,6 +134,9 @@ import Testing
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Петрова, креативный директор.").isEmpty)
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Мария Смирнова, креативный директор.") == ["7.2 name"])
         #expect(drift("7.1 Agency: Sever Media LLC, Moscow.", "7.1 Агентство: ООО «Север Групп», Москва.") == ["7.1 name"])
+        // A company renamed whole, its name starting a sentence.
+        #expect(drift("7.3 Partner: Bluegate Partners Inc.", "7.3 Партнёр: «Грингейт Партнерс Инк.»") == ["7.3 name"])
+        #expect(drift("7.3 Partner: Bluegate Partners Inc.", "7.3 Партнёр: «Блюгейт Партнерс Инк.»").isEmpty)
     }
 
     @Test func omissionAndAddition() {

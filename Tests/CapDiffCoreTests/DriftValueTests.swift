@@ -117,6 +117,16 @@ import Testing
         #expect(values("within 5 to 10 days", .en).allSatisfy { !$0.isDate })
     }
 
+    @Test func timesOfDayInBothClocks() {
+        #expect(isValue(values("by 6:00 p.m. Moscow time", .en).first, 1080, .timeOfDay))
+        #expect(agree("by 6:00 p.m.", "до 18:00"))
+        #expect(agree("by 6 pm", "до 18.00"))
+        #expect(agree("from 9am to 9:30pm", "с 09:00 до 21:30"))
+        #expect(!agree("by 6:00 p.m.", "до 16:00"))
+        // A figure alone is no time: "within 24 hours", "6 posts".
+        #expect(values("within 24 hours and 6 posts", .en).allSatisfy { $0.unit != .timeOfDay })
+    }
+
     @Test func aLoneYearOrAGroupedNumberIsNoDate() {
         #expect(values("весна 2027 г.", .ru).first?.unit == .plain)
         #expect(values("бюджет 3 600 000 руб.", .ru).first?.unit == .money("RUB"))

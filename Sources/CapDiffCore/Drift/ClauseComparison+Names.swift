@@ -80,6 +80,15 @@ extension ClauseComparison {
            wholeB[0].unmatched.allSatisfy({ isNew($0, isSource: false) }) {
             return [nameItem(wholeA[0], wholeB[0])]
         }
+        // A company renamed ("Bluegate Partners Inc." / «Грингейт Партнерс Инк.»): companies'
+        // names are transliterated, so when each side names one company here with a word the
+        // other side does not have (new to the translation), the name changed. (A place or an
+        // institution is often translated instead: "Moscow" is «Москва».)
+        let companiesA = a.filter { $0.run.isCompany && !$0.unmatched.isEmpty },
+            companiesB = b.filter { $0.run.isCompany && $0.unmatched.contains { isNew($0, isSource: false) } }
+        if companiesA.count == 1, companiesB.count == 1 {
+            return [nameItem(companiesA[0], companiesB[0])]
+        }
         // A translation that adds a new word to a name the source has («Лиги Наций» for "United
         // Nations"). (A source name may well lose a word in translation: "Creative Commons
         // Attribution" is «Creative Commons С указанием авторства».)

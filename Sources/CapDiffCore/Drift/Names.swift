@@ -6,6 +6,9 @@ struct NameRun: Sendable, Equatable {
     /// The words' tokens (indices into the clause's tokens).
     var tokens: [Int]
     var surface: String
+    /// A legal form stands next to it ("Bluegate Partners Inc.", «ООО «Заря»»): a company's
+    /// name, which translations transliterate rather than translate.
+    var isCompany = false
 }
 
 /// Finds name runs in a clause and decides whether two words name the same thing.
@@ -19,11 +22,11 @@ final class NameMatcher {
     /// Legal-form words: "LLC" and «ООО» say what kind of company, not which one.
     static let legalForms: Set<String> = [
         "llc", "inc", "ltd", "llp", "lp", "plc", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "jsc", "pjsc",
-        "cjsc", "ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано",
+        "cjsc", "ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "инк", "ллк", "лтд", "корп", "гмбх",
     ]
 
     /// Capitalised words that start a sentence are names only when another capitalised word
-    /// follows ("Anna Petrova will…", not "Shooting starts…").
+    /// follows ("Anna Petrova will…", not "Shooting starts…") or a legal form does.
     static let sentenceEnds: Set<String> = [".", "!", "?", ";", ":"]
 
     /// Runs of capitalised words, skipping tokens `excluded` marks (defined terms, values,
@@ -41,8 +44,11 @@ final class NameMatcher {
         func flush() {
             defer { current = []; pending = [] }
             guard !current.isEmpty else { return }
-            if currentStartsSentence, current.count < 2 { return }
-            runs.append(NameRun(tokens: current, surface: Self.surface(tokens, current, text)))
+            var run = NameRun(tokens: current, surface: Self.surface(tokens, current, text))
+            run.isCompany = Self.isCompany(run, tokens)
+            // "Partner: Bluegate Partners Inc." starts a sentence with a company's name.
+            if currentStartsSentence, current.count < 2, !run.isCompany { return }
+            runs.append(run)
         }
         for (i, token) in tokens.enumerated() {
             if token.kind == .punctuation {
@@ -70,6 +76,15 @@ final class NameMatcher {
         }
         flush()
         return runs
+    }
+
+    /// Whether a legal form follows the run ("Zvezda Creators LLC", "Bluegate Partners Inc.",
+    /// a defined word between) or comes just before it, quotes aside («ООО «Заря Криэйторс»»).
+    static func isCompany(_ run: NameRun, _ tokens: [Token]) -> Bool {
+        let after = tokens[(run.tokens.last! + 1)...].prefix { $0.kind != .punctuation || [",", ".", "»", "\"", "”"].contains($0.surface) }
+        if after.filter(\.isWord).prefix(2).contains(where: { legalForms.contains($0.normalized) }) { return true }
+        let before = tokens[..<run.tokens[0]].suffix(3).reversed().drop { $0.kind == .punctuation && "«\"“„'".contains($0.surface) }
+        return before.first.map { legalForms.contains($0.normalized) } ?? false
     }
 
     /// Whether two words, in either script, are one name: their transliterated consonant

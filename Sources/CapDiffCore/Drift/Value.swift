@@ -14,6 +14,8 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
         case dayOfYear
         /// A number naming a part of the document ("Section 2(b)", «п. 5.1»), one part each.
         case reference
+        /// A time of day ("6:00 p.m.", «18:00»); the magnitude counts minutes after midnight.
+        case timeOfDay
     }
 
     enum DurationUnit: String, Sendable, Hashable {
@@ -63,6 +65,8 @@ struct Value: Sendable, Equatable, CustomStringConvertible {
         case (.date, _), (_, .date): return false
         case (.reference, .reference), (.reference, .plain), (.plain, .reference): return true
         case (.reference, _), (_, .reference): return false
+        case (.timeOfDay, .timeOfDay): return true
+        case (.timeOfDay, _), (_, .timeOfDay): return false
         case (.plain, _), (_, .plain): return true
         case let (.money(x), .money(y)): return x == nil || y == nil || x == y
         case (.percent, .percent): return true

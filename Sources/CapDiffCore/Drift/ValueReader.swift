@@ -59,6 +59,7 @@ final class ValueReader {
         case .number:
             if Self.isReference(at: i, scan.tokens) { return reference(at: i, scan) }
             if isListMarker(at: i, scan) { return nil }
+            if let time = timeOfDay(at: i, scan) { return time }
             if let range = dayFirstRange(at: i, scan) { return range }
             if let date = date(at: i, scan) { return date }
             return number(at: i, scan)
@@ -68,6 +69,7 @@ final class ValueReader {
         case .word:
             // "15th": a figure with an ordinal ending.
             if token.surface.first?.isNumber == true {
+                if let time = timeOfDay(at: i, scan) { return time }
                 if let date = date(at: i, scan) { return date }
                 return number(at: i, scan)
             }
