@@ -96,6 +96,19 @@ import Testing
         #expect(clauses(text) == ["2|Services", "2.1|The Partner shall provide:", "2.1|outreach;", "2.1|seeding.", "2|The term is one year."])
     }
 
+    @Test func partHeadingsRunOnFromTheLineAboveStandApart() {
+        // Markdown runs "Article 2. Roles" on from the item above it.
+        #expect(clauses("Article 1. Parties\n1.1 The Agency agrees.\nArticle 2. Roles\n2.1 The Agency shall act.\n")
+            == ["1|Parties", "1.1|The Agency agrees.", "2|Roles", "2.1|The Agency shall act."])
+        #expect(clauses("Подписано 01.05.2027.\nСтатья 2 — Роли\n2.1 Агентство действует.\n")
+            == ["1|Подписано 01.05.2027.", "2|Роли", "2.1|Агентство действует."])
+        // A sentence that starts with a reference is no heading.
+        #expect(clauses("2.1 The Partner shall comply with\nSection 4 of this Agreement at all times.\n")
+            == ["2.1|The Partner shall comply with Section 4 of this Agreement at all times."])
+        #expect(ClauseNumbering.isPartHeading("Section 3"))
+        #expect(!ClauseNumbering.isPartHeading("Article 3 of the Charter applies to everyone here."))
+    }
+
     @Test func unnumberedParagraphsAreNumberedByPosition() {
         let text = "# Memo\n\nThe first paragraph. It has two sentences.\n\nThe second one\nruns over two lines.\n"
         #expect(clauses(text) == ["Memo|Memo", "1|The first paragraph. It has two sentences.", "2|The second one runs over two lines."])

@@ -91,6 +91,9 @@ import Testing
         #expect(drift("4.1 Wave 1: March 15, 2027; Wave 2: May 10, 2027.", "4.1 Первая волна: 15.03.2027; третья волна: 10.05.2027.")
             == ["4.1 number"])
         #expect(drift("4.1 Phase two starts on May 10, 2027.", "4.1 Этап 2 начинается 10.05.2027.").isEmpty)
+        // «часам» is hours, and watches too.
+        #expect(drift("4.3 The Partner shall ship one watch to each creator.", "4.3 Партнёр отправляет каждому блогеру по одним часам.").isEmpty)
+        #expect(drift("4.3 Reports are due within two weeks.", "4.3 Отчёты предоставляются в течение трёх недель.") == ["4.3 number"])
         // A range of days writes the month once.
         #expect(drift("4.2 Hiking shoots: June 7–18, 2027.", "4.2 Съёмки в походах: с 7 по 18 июня 2027 г.").isEmpty)
         #expect(drift("4.2 Hiking shoots: June 7–18, 2027.", "4.2 Съёмки в походах: с 7 по 28 июня 2027 г.") == ["4.2 date"])

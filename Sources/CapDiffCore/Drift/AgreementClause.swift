@@ -66,8 +66,26 @@ enum ClauseSplitter {
             builder.addBody(text, line: first.line, lineBreaks: breaks, marker: nil)
             paragraph = []
         }
-        for unit in outline.units {
+        let units = outline.units
+        var u = 0
+        while u < units.count {
+            let unit = units[u]
+            u += 1
             if unit.kind == .prose {
+                // "Article 4. Timeline" on a line of its own under a paragraph, which the
+                // sentence splitter cut in two ("Article 4.", "Timeline").
+                let startsLine = paragraph.last.map { unit.line > $0.line + $0.lineBreaks.count } ?? true
+                var sameLine = u
+                while sameLine < units.count, units[sameLine].kind == .prose, units[sameLine].line == unit.line, unit.lineBreaks.isEmpty {
+                    sameLine += 1
+                }
+                let lineText = units[(u - 1)..<sameLine].map(\.text).joined(separator: " ")
+                if startsLine, units[(u - 1)..<sameLine].allSatisfy(\.lineBreaks.isEmpty), ClauseNumbering.isPartHeading(Substring(lineText)) {
+                    flushParagraph()
+                    builder.addHeading(lineText, line: unit.line, title: false)
+                    u = sameLine
+                    continue
+                }
                 // Sentences of one paragraph follow each other line by line; a blank line (or any
                 // other unit) starts the next paragraph.
                 if let last = paragraph.last, unit.line > last.line + last.lineBreaks.count + 1 { flushParagraph() }
@@ -78,13 +96,45 @@ enum ClauseSplitter {
             switch unit.kind {
             case .title: builder.addHeading(unit.text, line: unit.line, title: true)
             case .heading, .label: builder.addHeading(unit.text, line: unit.line, title: false)
-            case .item: builder.addBody(unit.text, line: unit.line, lineBreaks: unit.lineBreaks, marker: unit.marker)
+            case .item:
+                // Markdown runs a line on from the item above it: "3.3 … amount." then "Article
+                // 4. Timeline" is one item to the outline reader, and two parts of an agreement.
+                let (text, breaks, headings) = Self.splittingPartHeadings(unit.text, lineBreaks: unit.lineBreaks)
+                builder.addBody(text, line: unit.line, lineBreaks: breaks, marker: unit.marker)
+                for heading in headings {
+                    builder.addHeading(heading.text, line: unit.line(atOffset: heading.offset), title: false)
+                    if !heading.after.isEmpty {
+                        builder.addBody(heading.after, line: unit.line(atOffset: heading.offset) + 1, lineBreaks: [], marker: nil)
+                    }
+                }
             case .tableRow, .tableHeader: builder.addBody(unit.cells.joined(separator: " | "), line: unit.line, lineBreaks: [], marker: nil)
             case .prose: break
             }
         }
         flushParagraph()
         return builder.clauses
+    }
+
+    /// An item's text up to the first of its lines that is a part heading, and each such
+    /// heading with where it starts and the lines after it.
+    static func splittingPartHeadings(_ text: String, lineBreaks: [Int])
+        -> (text: String, lineBreaks: [Int], headings: [(text: String, offset: Int, after: String)]) {
+        let bytes = Array(text.utf8)
+        let starts = Array(Set(lineBreaks)).sorted()
+        func piece(_ from: Int, _ to: Int) -> String {
+            String(decoding: bytes[from..<to], as: UTF8.self).trimmingWhitespace().description
+        }
+        let cuts = starts.enumerated().filter { k, start in
+            ClauseNumbering.isPartHeading(Substring(piece(start, k + 1 < starts.count ? starts[k + 1] : bytes.count)))
+        }
+        guard let first = cuts.first else { return (text, lineBreaks, []) }
+        var headings: [(text: String, offset: Int, after: String)] = []
+        for (n, (k, start)) in cuts.enumerated() {
+            let lineEnd = k + 1 < starts.count ? starts[k + 1] : bytes.count
+            let nextCut = n + 1 < cuts.count ? cuts[n + 1].element : bytes.count
+            headings.append((piece(start, lineEnd), start, lineEnd < nextCut ? piece(lineEnd, nextCut) : ""))
+        }
+        return (piece(0, first.element), lineBreaks.filter { $0 < first.element }, headings)
     }
 
     private struct Builder {

@@ -166,9 +166,14 @@ struct ClauseComparison {
         // A date one side could not read leaves its day and year as plain numbers.
         lostB.removeAll { vb in lostA.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(vb.0.magnitude) && !vb.0.isDate } }
         lostA.removeAll { va in lostB.contains { $0.0.unit == .date && Value.components(ofDay: $0.0.magnitude).contains(va.0.magnitude) && !va.0.isDate } }
-        // A figure the other side writes in words: "Wave 1" is «Первая волна».
-        lostA.removeAll { $0.0.unit == .plain && context.numberWords.writes($0.0.magnitude, in: translation) }
-        lostB.removeAll { $0.0.unit == .plain && context.numberWords.writes($0.0.magnitude, in: source) }
+        // A figure the other side writes in words: "Wave 1" is «Первая волна». And a number in
+        // words that both sides write: the unit read after it may be a homonym («по одним
+        // часам», "one watch each", is no hour).
+        func writtenOut(_ value: Value, by side: [ClauseContent]) -> Bool {
+            (value.unit == .plain || value.surface.first?.isLetter == true) && context.numberWords.writes(value.magnitude, in: side)
+        }
+        lostA.removeAll { writtenOut($0.0, by: translation) }
+        lostB.removeAll { writtenOut($0.0, by: source) }
         var result: [DriftItem] = []
         for dates in [true, false] {
             let da = lostA.filter { $0.0.isDate == dates }, db = lostB.filter { $0.0.isDate == dates }

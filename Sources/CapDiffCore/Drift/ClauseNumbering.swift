@@ -97,6 +97,30 @@ enum ClauseNumbering {
         return nil
     }
 
+    /// Reference words that head a part of a document on a line of their own: "Article 4.
+    /// Timeline", «Статья 4. Сроки», "Section 2 — Roles".
+    static let partWords: Set<String> = ["article", "section", "chapter", "part", "schedule", "annex", "appendix", "exhibit"]
+    static let russianPartStems = ["стать", "раздел", "глав", "приложени", "част"]
+
+    /// Whether a line is a part heading: a part word, its number, then at most a short title
+    /// ("Article 4. Timeline", «Статья 4 — Сроки», "Section 3"), not a sentence that starts
+    /// with a reference ("Section 2 of this Agreement applies.").
+    static func isPartHeading(_ line: Substring) -> Bool {
+        let text = line.trimmingWhitespace()
+        guard let (word, _) = firstWord(text) else { return false }
+        let lower = word.lowercased()
+        guard partWords.contains(lower) || russianPartStems.contains(where: lower.hasPrefix),
+              let leading = leading(text), leading.number.form != .item else { return false }
+        let rest = leading.rest
+        guard !rest.isEmpty else { return true }
+        // What follows the number: a separator, or straight away a capitalised title.
+        let afterNumber = text.dropFirst(text.count - rest.count).first
+        let separated = text.count > rest.count && text.dropLast(rest.count).trimmingWhitespace().last.map { ".:—–-)".contains($0) } == true
+        guard separated || afterNumber?.isUppercase == true else { return false }
+        let words = rest.split(whereSeparator: \.isWhitespace)
+        return words.count <= 8 && !rest.hasSuffix(",")
+    }
+
     /// A list marker from the outline reader ("1.", "2.1", "(a)", «б)»), read as a number.
     static func marker(_ marker: String) -> Number? {
         leading(Substring(marker + " "))?.number
