@@ -51,6 +51,9 @@ import Testing
         #expect(agree("$1.20", "1,20 доллара США"))
         #expect(agree("$2.5 million", "2,5 млн долларов"))
         #expect(agree("$1.5M", "1,5 млн долларов США"))
+        #expect(agree("10M impressions", "10 млн показов"))
+        #expect(agree("1.5K comments", "1 500 комментариев"))
+        #expect(!agree("10M impressions", "12 млн показов"))
         #expect(agree("€10,000", "10 000 евро"))
         // The same figure in another currency is another amount.
         #expect(!agree("$5,000", "5 000 руб."))
@@ -85,6 +88,11 @@ import Testing
         #expect(agree("15th June 2027", "15.06.2027"))
         #expect(agree("June 15, 2027", "«15» июня 2027 г."))
         #expect(agree("2027-06-15", "15.06.2027"))
+        // Dots mark the European order in English too; slashes the American one.
+        #expect(agree("10.05.2027", "10 мая 2027 г."))
+        #expect(agree("3/15/2027", "15.03.2027"))
+        // A month and a year name no day.
+        #expect(values("in March 2027", .en).allSatisfy { !$0.isDate })
         #expect(!agree("March 1, 2027", "1 апреля 2027 г."))
         #expect(!agree("March 1, 2027", "1 марта 2028 г."))
     }

@@ -14,6 +14,9 @@ final class ValueReader {
     let daysOfYear: [ICUDateParser]
     /// ISO 8601 dates ("2027-03-01"), which the locales' own forms misread.
     private let isoDates: ICUDateParser?
+    /// Dates with dots ("10.05.2027") in English: American dates use slashes, so dots mark
+    /// the European order, day first.
+    private let dottedDates: ICUDateParser?
 
     init(language: Language) {
         self.language = language == .ru ? .ru : .en
@@ -29,6 +32,7 @@ final class ValueReader {
             : [(.long, "en_US"), (.long, "en_GB"), (.medium, "en_US"), (.medium, "en_GB"), (.full, "en_US"), (.short, "en_US")]
         dates = forms.compactMap { try? ICUDateParser($0.0, locale: $0.1) }
         isoDates = try? ICUDateParser(pattern: "y-MM-dd", locale: locale)
+        dottedDates = self.language == .en ? try? ICUDateParser(pattern: "d.M.y", locale: "en_GB") : nil
         let patterns = self.language == .ru ? [("d MMMM", "ru_RU")] : [("MMMM d", "en_US"), ("d MMMM", "en_GB")]
         daysOfYear = patterns.compactMap { try? ICUDateParser(pattern: $0.0, locale: $0.1) }
     }
@@ -86,7 +90,9 @@ final class ValueReader {
     func date(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         let start = scan.utf16(ofToken: i)
         let iso = scan.tokens[i].surface.count == 4 && start + 4 < scan.text16.count && scan.text16[start + 4] == 0x2D
-        for parser in iso ? [isoDates].compactMap({ $0 }) : dates {
+        let parts = scan.tokens[i].surface.split(separator: ".", omittingEmptySubsequences: false)
+        let dotted = dottedDates != nil && parts.count == 3 && parts[2].count == 4
+        for parser in iso ? [isoDates].compactMap({ $0 }) : dotted ? [dottedDates!] : dates {
             guard let (day, end16) = parser.parse(scan.dateText16, at: start) else { continue }
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
             // A date spans a day, a month and a year: three tokens with a month's name, or
@@ -105,8 +111,10 @@ final class ValueReader {
             guard let (day, end16) = parser.parse(scan.dateText16, at: start) else { continue }
             let next = scan.tokenIndex(atOrAfterUTF16: end16)
             let span = scan.tokens[i..<next].filter(\.isWord)
+            // A day has one or two figures ("15", "15th"): "March 2027" is a month, not a day.
             guard span.count == 2, span.contains(where: { $0.surface.first?.isLetter == true }),
-                  span.contains(where: { $0.surface.first?.isNumber == true }) else { continue }
+                  span.contains(where: { $0.surface.first?.isNumber == true && $0.surface.prefix(while: \.isNumber).count <= 2 })
+            else { continue }
             let parts = Value.components(ofDay: Double(day))
             return ([scan.value(parts[1] * 100 + parts[0], .dayOfYear, from: i, toUTF16: end16)], next)
         }
@@ -146,6 +154,10 @@ final class ValueReader {
         }
         if let found = money(at: i, scan) { return found }
         guard let decimal, let (value, end16) = decimal.parse(scan.text16, at: start) else { return nil }
+        // "10M impressions", "1.5K comments": a multiplier written onto the figure.
+        if let suffix = scan.letters(after: end16), let factor = Self.figureSuffixMultipliers[suffix] {
+            return unitAfter(value: value * factor, from: i, end16: end16 + suffix.utf16.count, scan)
+        }
         if scan.nextVisible(afterUTF16: end16) == "%", let percent, let (fraction, percentEnd) = percent.parse(scan.text16, at: start) {
             return ([scan.value((fraction * 100 * 1e6).rounded() / 1e6, .percent, from: i, toUTF16: percentEnd)],
                     scan.tokenIndex(atOrAfterUTF16: percentEnd))
@@ -257,6 +269,8 @@ final class ValueReader {
     }
 
     static let suffixMultipliers: [String: Double] = ["k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "bn": 1e9]
+    /// On a figure without a currency "mm" is more often millimetres.
+    static let figureSuffixMultipliers: [String: Double] = ["k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9]
 
     static let multipliers: [String: Double] = [
         "thousand": 1e3, "million": 1e6, "billion": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3,
