@@ -58,6 +58,8 @@ import Testing
         // Russian present tense renders "shall"; "shall not" and «не вправе» both forbid.
         #expect(drift("4.2 The Agency shall be responsible for analytics.", "4.2 Агентство отвечает за аналитику.").isEmpty)
         #expect(drift("4.3 Neither Party shall publish content.", "4.3 Ни одна из Сторон не вправе публиковать материалы.").isEmpty)
+        // «Агентство» is neuter: «обязано».
+        #expect(drift("4.4 The Agency may terminate this Agreement.", "4.4 Агентство обязано расторгнуть настоящее Соглашение.") == ["4.4 modality"])
     }
 
     @Test func negation() {
@@ -73,6 +75,9 @@ import Testing
         #expect(drift("5.1 A discount not exceeding 10%.", "5.1 Скидка не более 10 %.").isEmpty)
         #expect(drift("5.1 Posts appear at least once a week.", "5.1 Публикации выходят не реже одного раза в неделю.").isEmpty)
         #expect(drift("5.1 The cost per click shall not be higher than $0.50.", "5.1 Стоимость клика должна быть не выше 0,50 доллара США.").isEmpty)
+        // A prohibition forbids as "must not" does.
+        #expect(drift("6.3 Creators must not mention competitors.", "6.3 Блогерам запрещено упоминать конкурентов.").isEmpty)
+        #expect(drift("6.3 Creators may mention competitors.", "6.3 Блогерам запрещается упоминать конкурентов.") == ["6.3 negation"])
         // A verb negated is still a negation: "shall not exceed" is no bound phrase.
         #expect(drift("5.2 Each fee shall not exceed $300.", "5.2 Каждый гонорар превышает 300 долларов США.") == ["5.2 negation"])
         // "unless" is «если … не» as often as not.
