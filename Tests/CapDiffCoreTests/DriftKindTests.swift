@@ -113,6 +113,15 @@ import Testing
         // results; either phrase could name the other's function, so neither changed.
         #expect(drift("4.2 The Partner shall provide weekly status reports to the Agency.", "4.2 Партнёр обязуется предоставлять Агентству еженедельные отчёты.")
             .isEmpty)
+        // A word the glossary matches as written ("localization") is not its stem ("local").
+        #expect(drift("4.3 The Partner shall be responsible for localization of scripts.", "4.3 Партнёр отвечает за креативное руководство.")
+            == ["4.3 function"])
+        // «ТЗ для блогеров» holds no more of «договоры с блогерами» than the word «блогеров».
+        #expect(drift("4.3 The Partner shall be responsible for writing the creator briefs.", "4.3 Партнёр отвечает за договоры с блогерами.")
+            == ["4.3 function"])
+        // An English phrase before another is its modifier: these are reports.
+        #expect(drift("4.2 The Partner shall provide weekly production status reports.", "4.2 Партнёр предоставляет еженедельные отчёты о ходе производства.")
+            .isEmpty)
         // One word in common with another function's phrase ("performance marketing") is not
         // enough to read the phrase as that function.
         #expect(drift("5.2 The Partner shall be responsible for performance analysis.", "5.2 Партнёр отвечает за платное продвижение.")

@@ -38,7 +38,10 @@ struct FunctionMention {
     var phrase: String
     var token: Int
     var last: Int
+    /// Stems and written forms of its words (`FunctionWords.words`), and how many words it has
+    /// (stop words aside).
     var words: Set<String>
+    var wordCount: Int
     /// Matched only through transliteration, or by one word several functions use.
     var weak: Bool
 }
@@ -71,10 +74,12 @@ final class AgreementReader {
                 clause: clause, facts: facts, values: values.values(in: clause.text, tokens: facts.tokens),
                 functions: facts.phrases.flatMap { match in
                     let weak = match.viaTransliteration || functionWords.isAmbiguous(match, tokens: facts.tokens, language: language)
-                    let words = Set(facts.tokens[match.tokens].filter { $0.isWord && !index.isStopword($0) }.map(\.key))
+                        || Self.isModifier(match, of: facts.phrases, tokens: facts.tokens)
+                    let content = facts.tokens[match.tokens].filter { $0.isWord && !index.isStopword($0) }
+                    let words = FunctionWords.words(content[...])
                     return match.functions.map {
                         FunctionMention(id: $0, phrase: facts.surface(match.tokens), token: match.tokens.lowerBound, last: match.tokens.upperBound,
-                                        words: words, weak: weak)
+                                        words: words, wordCount: content.count, weak: weak)
                     }
                 },
                 segments: [], length: clause.text.count)
@@ -97,6 +102,14 @@ final class AgreementReader {
             clauses[i].segments = SegmentReader.segments(of: facts.text, facts: facts, sentences: sentences, terms: mentioned)
         }
         return Agreement(path: outline.path, language: language, clauses: clauses, terms: terms, warnings: outline.warnings)
+    }
+
+    /// An English phrase right before another one is that one's modifier: "production status
+    /// reports" are reports, on production. (Russian puts its modifiers after the head word,
+    /// «отчёты о ходе производства»; see `FunctionWords.complements`.)
+    static func isModifier(_ match: GlossaryIndex.PhraseMatch, of matches: [GlossaryIndex.PhraseMatch], tokens: [Token]) -> Bool {
+        guard tokens[match.tokens].allSatisfy({ $0.script == .latin }) else { return false }
+        return matches.contains { $0.tokens.lowerBound == match.tokens.upperBound + 1 }
     }
 
     /// English or Russian by the letters that are more numerous: a Russian translation keeps

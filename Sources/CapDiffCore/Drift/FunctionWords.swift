@@ -1,6 +1,8 @@
 /// Which words of the glossary's phrases belong to one function only («бриф» to brief
 /// writing) and which to several («кампании», "account"), per language. Drift uses it to tell
-/// a function that changed from one the glossary merely matched loosely.
+/// a function that changed from one the glossary merely matched loosely. A word of a phrase the
+/// glossary matches as written ("localization", whose stem "local" other phrases use) counts as
+/// written (`GlossaryIndex.exactKey`), not by its stem.
 struct FunctionWords: Sendable {
     /// Stems used by exactly one function's phrases, by "language:function".
     private var own: [String: Set<String>] = [:]
@@ -13,9 +15,11 @@ struct FunctionWords: Sendable {
         var functionsOf: [String: Set<String>] = [:]
         for entry in index.glossary.phrases {
             var stems = Set<String>()
-            for token in index.tokenizer.tokens(entry.phrase) where token.isWord && !index.isStopword(token) && token.normalized.count >= 3 {
-                functionsOf["\(entry.language):\(token.key)", default: []].formUnion(entry.functions)
-                stems.insert(token.key)
+            for token in index.tokenizer.tokens(entry.phrase) where token.isWord && !index.isStopword(token) {
+                let word = entry.exact ? GlossaryIndex.exactKey(token) : token.key
+                stems.insert(word)
+                // Two letters ("ТЗ", "PR") say too little to tell functions apart by.
+                if token.normalized.count >= 3 { functionsOf["\(entry.language):\(word)", default: []].formUnion(entry.functions) }
             }
             guard !stems.isEmpty else { continue }
             for id in entry.functions { phrases["\(entry.language):\(id)", default: []].append(stems) }
@@ -35,7 +39,9 @@ struct FunctionWords: Sendable {
     /// that language.
     func mentions(_ function: String, in tokens: [Token], skipping: Set<Int> = [], language: Language) -> Bool {
         guard let words = own["\(language.rawValue):\(function)"] else { return false }
-        return tokens.indices.contains { !skipping.contains($0) && words.contains(tokens[$0].key) }
+        return tokens.indices.contains {
+            !skipping.contains($0) && (words.contains(tokens[$0].key) || words.contains(GlossaryIndex.exactKey(tokens[$0])))
+        }
     }
 
     /// The words that complete a function's phrase: up to three words after it, before any
@@ -46,7 +52,7 @@ struct FunctionWords: Sendable {
     /// travel costs.
     static func complements(of mentions: [FunctionMention], in tokens: [Token]) -> Set<Int> {
         var result = Set<Int>()
-        for mention in mentions where !mention.weak && mention.words.count >= 2 {
+        for mention in mentions where !mention.weak && mention.wordCount >= 2 {
             var words = 0
             var i = mention.last + 1
             while i < tokens.count, words < 3 {
@@ -76,6 +82,13 @@ struct FunctionWords: Sendable {
     /// A one-word match on a word several functions use ("Account Director" as accounting).
     func isAmbiguous(_ match: GlossaryIndex.PhraseMatch, tokens: [Token], language: Language) -> Bool {
         let words = tokens[match.tokens].filter(\.isWord)
-        return words.count == 1 && shared[language.rawValue, default: []].contains(words[0].key)
+        guard words.count == 1 else { return false }
+        let word = match.entries.allSatisfy(\.exact) ? GlossaryIndex.exactKey(words[0]) : words[0].key
+        return shared[language.rawValue, default: []].contains(word)
+    }
+
+    /// A phrase's words as `couldName` compares them: each by stem and as written.
+    static func words(_ tokens: ArraySlice<Token>) -> Set<String> {
+        Set(tokens.flatMap { [$0.key, GlossaryIndex.exactKey($0)] })
     }
 }
