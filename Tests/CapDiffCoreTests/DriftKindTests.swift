@@ -78,6 +78,9 @@ import Testing
         // A prohibition forbids as "must not" does.
         #expect(drift("6.3 Creators must not mention competitors.", "6.3 Блогерам запрещено упоминать конкурентов.").isEmpty)
         #expect(drift("6.3 Creators may mention competitors.", "6.3 Блогерам запрещается упоминать конкурентов.") == ["6.3 negation"])
+        // Two negations in a row cancel: «не запрещаются» allows.
+        #expect(drift("6.3 Price comparisons are prohibited.", "6.3 Сравнение цен не запрещается.") == ["6.3 negation"])
+        #expect(drift("6.3 Price comparisons are not prohibited.", "6.3 Сравнение цен допускается.").isEmpty)
         // A verb negated is still a negation: "shall not exceed" is no bound phrase.
         #expect(drift("5.2 Each fee shall not exceed $300.", "5.2 Каждый гонорар превышает 300 долларов США.") == ["5.2 negation"])
         // "unless" is «если … не» as often as not.

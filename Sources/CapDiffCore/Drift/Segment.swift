@@ -68,7 +68,8 @@ enum SegmentReader {
 
     private static func read(_ segment: inout Segment, facts: TextFacts, terms: Set<Int>) {
         let clause = Clause(range: segment.tokens, sentence: 0)
-        segment.negation = facts.negators(in: clause).first { isClausal($0, facts: facts) }.map { facts.surface($0.tokens) }
+        segment.negation = effectiveNegators(facts.negators(in: clause), tokens: facts.tokens).first { isClausal($0, facts: facts) }
+            .map { facts.surface($0.tokens) }
         segment.obligations = Self.distinct(facts.cues(in: clause, role: .obligation)).map { facts.surface($0.tokens) }
         segment.permissions = Self.distinct(facts.cues(in: clause, role: .permission).filter { !isEntitlement($0.entry.phrase) })
             .map { facts.surface($0.tokens) }
@@ -88,6 +89,30 @@ enum SegmentReader {
         }
         segment.isRestrictive = segment.tokens.contains { ["only", "только", "лишь"].contains(facts.tokens[$0].normalized) }
         segment.hasUnless = segment.tokens.contains { facts.tokens[$0].normalized == "unless" }
+    }
+
+    /// The negators that still negate: two in a row cancel ("not prohibited", «не
+    /// запрещаются»: allowed).
+    static func effectiveNegators(_ matches: [GlossaryIndex.CueMatch], tokens: [Token]) -> [GlossaryIndex.CueMatch] {
+        // One per place: "prohibited" matches "prohibited" and "prohibits" alike.
+        var negators: [GlossaryIndex.CueMatch] = []
+        for match in matches.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound })
+        where !negators.contains(where: { $0.tokens.overlaps(match.tokens) }) {
+            negators.append(match)
+        }
+        var result: [GlossaryIndex.CueMatch] = []
+        var k = 0
+        while k < negators.count {
+            let current = negators[k]
+            let next = tokens[(current.tokens.upperBound + 1)...].firstIndex(where: { $0.kind != .punctuation || $0.surface != "-" })
+            if k + 1 < negators.count, let next, negators[k + 1].tokens.lowerBound == next {
+                k += 2
+                continue
+            }
+            result.append(current)
+            k += 1
+        }
+        return result
     }
 
     /// One match per place: "shall be responsible for" is one obligation, though the glossary
