@@ -101,11 +101,8 @@ final class NameMatcher {
         // One consonant says little: "Anna" is «Анна», but "Sui" is not «СЕ».
         guard sa.count >= 2 || (a.normalized.count >= 3 && b.normalized.count >= 3), !sa.isEmpty else { return false }
         if sa == sb { return true }
-        // Short skeletons must agree exactly: "United" (ntd) is not «Наций» (nts). One sound
-        // more is a transcription's, though, once three others agree: "Saint" (snt) is «Санкт»
-        // (snkt).
+        // Short skeletons must agree exactly: "United" (ntd) is not «Наций» (nts).
         let longest = max(sa.count, sb.count)
-        if longest == 4, min(sa.count, sb.count) == 3 { return Self.editDistance(sa, sb) == 1 }
         guard longest >= 5 else { return false }
         return Self.editDistance(sa, sb) <= (longest >= 8 ? 2 : 1)
     }
