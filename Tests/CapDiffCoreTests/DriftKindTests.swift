@@ -122,6 +122,9 @@ import Testing
         // «ТЗ для блогеров» holds no more of «договоры с блогерами» than the word «блогеров».
         #expect(drift("4.3 The Partner shall be responsible for writing the creator briefs.", "4.3 Партнёр отвечает за договоры с блогерами.")
             == ["4.3 function"])
+        // "key messages" are what «ключевые сообщения» are: brief writing.
+        #expect(drift("2.1 The Agency shall be responsible for: (a) the key messages; (b) approval of all scripts.",
+                      "2.1 Агентство отвечает за: а) ключевые сообщения; б) утверждение всех сценариев.").isEmpty)
         // An English phrase before another is its modifier: these are reports.
         #expect(drift("4.2 The Partner shall provide weekly production status reports.", "4.2 Партнёр предоставляет еженедельные отчёты о ходе производства.")
             .isEmpty)
@@ -154,6 +157,8 @@ import Testing
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Анна Петрова, креативный директор.").isEmpty)
         #expect(drift("7.2 Partner: Anna Petrova, Creative Director.", "7.2 Партнёр: Мария Смирнова, креативный директор.") == ["7.2 name"])
         #expect(drift("7.1 Agency: Sever Media LLC, Moscow.", "7.1 Агентство: ООО «Север Групп», Москва.") == ["7.1 name"])
+        // One sound more is another name: Gusev is not Guseinov.
+        #expect(drift("7.2 Partner: Artyom Gusev, CEO.", "7.2 Партнёр: Артём Гусейнов, генеральный директор.") == ["7.2 name"])
         // A company renamed whole, its name starting a sentence.
         #expect(drift("7.3 Partner: Bluegate Partners Inc.", "7.3 Партнёр: «Грингейт Партнерс Инк.»") == ["7.3 name"])
         #expect(drift("7.3 Partner: Bluegate Partners Inc.", "7.3 Партнёр: «Блюгейт Партнерс Инк.»").isEmpty)
