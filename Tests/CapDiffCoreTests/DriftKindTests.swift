@@ -58,6 +58,9 @@ import Testing
         // Russian present tense renders "shall"; "shall not" and «не вправе» both forbid.
         #expect(drift("4.2 The Agency shall be responsible for analytics.", "4.2 Агентство отвечает за аналитику.").isEmpty)
         #expect(drift("4.3 Neither Party shall publish content.", "4.3 Ни одна из Сторон не вправе публиковать материалы.").isEmpty)
+        // "where possible" leaves the obligation to the party.
+        #expect(drift("4.2 The Partner shall provide weekly reports.", "4.2 Партнёр по возможности предоставляет еженедельные отчёты.") == ["4.2 modality"])
+        #expect(drift("4.2 The Partner shall, where possible, provide weekly reports.", "4.2 Партнёр по возможности предоставляет еженедельные отчёты.").isEmpty)
         // «Агентство» is neuter: «обязано».
         #expect(drift("4.4 The Agency may terminate this Agreement.", "4.4 Агентство обязано расторгнуть настоящее Соглашение.") == ["4.4 modality"])
     }
