@@ -87,8 +87,13 @@ import Testing
         // The clause as written is "2.2"; the letter still pairs «в)» with "(c)".
         #expect(split.map(\.label) == ["2.2", "2.2", "2.2"])
         #expect(split.map(\.numberKey) == ["2.2", "2.2(a)", "2.2(c)"])
-        // A number written in full on the line is the clause's own.
+        // So are items that write their clause's number in full under a clause that
+        // introduces them; a number written in full elsewhere is the clause's own.
+        #expect(clauses("2.1 The Agency shall:\n\n2.1(a) own creative direction;\n\n2.1(b) pay fees.\n\n2.2 The Partner shall film.")
+            == ["2.1|The Agency shall:", "2.1|own creative direction;", "2.1|pay fees.", "2.2|The Partner shall film."])
         #expect(clauses("2.1(a) The Partner shall film.") == ["2.1(a)|The Partner shall film."])
+        #expect(clauses("6(b) Where the right terminates, it reinstates:\n\n6(b)(1) on cure.")
+            == ["6(b)|Where the right terminates, it reinstates", "6(b)(1)|on cure."])
     }
 
     @Test func bulletedItemsBelongToTheClauseThatIntroducesThem() {

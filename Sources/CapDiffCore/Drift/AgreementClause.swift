@@ -143,16 +143,17 @@ enum ClauseSplitter {
         var context: String?
         /// The last number written on a clause, for items such as "(b)" under "2.2".
         var parent: String?
-        /// Whether the clause before introduces a list ("2.2 The Partner shall:"), or the list
-        /// goes on: figures such as "1)", "2)" under it number its items, not clauses.
-        var inList = false
+        /// The clause that introduces the list going on ("2.2 The Partner shall:"), by its
+        /// number ("" when unnumbered): figures such as "1)", "2)" under it number its items,
+        /// not clauses, and so do numbers written in full on its items ("2.2(a)").
+        var introducer: String?
         var paragraphs = 0
 
         mutating func addHeading(_ text: String, line: Int, title: Bool) {
             let leading = ClauseNumbering.leading(Substring(text))
             context = leading?.number.written
             parent = nil
-            inList = false
+            introducer = nil
             let rest = leading.map { String($0.rest) } ?? text
             // "Article 13" alone only numbers what follows it.
             guard !rest.isEmpty else { return }
@@ -168,7 +169,7 @@ enum ClauseSplitter {
                 number = leading.number
                 body = leading.rest
             }
-            if let written = number, written.form == .integer, inList, parent != nil,
+            if let written = number, written.form == .integer, introducer != nil, parent != nil,
                (marker ?? String(text.prefix(written.written.count + 1))).hasSuffix(")") {
                 number = ClauseNumbering.Number(written: "(\(written.written))", form: .item)
             }
@@ -180,6 +181,13 @@ enum ClauseSplitter {
             if let number {
                 clause.number = compose(number)
                 if number.form == .item, let owner = parent ?? context { clause.owner = owner }
+                // "2.2(a)" under "2.2 The Partner shall:" is an item of 2.2 written in full. (Under
+                // "6(b) … reinstates:", an item itself, "6(b)(1)" is a clause of its own.)
+                if number.form == .full, let introducer, !introducer.isEmpty, introducer.allSatisfy({ $0.isNumber || $0 == "." }),
+                   number.written.hasPrefix(introducer + "("),
+                   number.written.dropFirst(introducer.count).filter({ $0 == "(" }).count == 1 {
+                    clause.owner = introducer
+                }
             } else if let owner = marker != nil ? parent ?? context : context {
                 // A bulleted item belongs to the clause that introduces it ("2.1 The Partner
                 // shall provide:"), an unnumbered paragraph to its article.
@@ -187,7 +195,7 @@ enum ClauseSplitter {
                 clause.inherited = true
             }
             if clause.owner == nil, marker == nil || number != nil {
-                inList = body.trimmingWhitespace().hasSuffix(":")
+                introducer = body.trimmingWhitespace().hasSuffix(":") ? (clause.inherited ? "" : clause.number ?? "") : nil
             }
             clauses.append(clause)
         }
