@@ -86,6 +86,7 @@ import Testing
         #expect(agree("March 1, 2027", "1 марта 2027 года"))
         #expect(agree("June 15th, 2027", "15 июня 2027 года"))
         #expect(agree("15th June 2027", "15.06.2027"))
+        #expect(agree("the 1st of March, 2027", "1 марта 2027 г."))
         #expect(agree("June 15, 2027", "«15» июня 2027 г."))
         #expect(agree("2027-06-15", "15.06.2027"))
         // Dots mark the European order in English too; slashes the American one.

@@ -333,9 +333,9 @@ struct Scan {
     let text: String
     let tokens: [Token]
     let text16: [UInt16]
-    /// The text as dates are parsed from it: ordinal endings ("15th") and quotes around a day
-    /// («15» июня) blanked out, so ICU reads "June 15th, 2027" as "June 15  , 2027". Offsets
-    /// stay those of `text16`.
+    /// The text as dates are parsed from it: ordinal endings ("15th"), the "of" after them
+    /// ("the 1st of March") and quotes around a day («15» июня) blanked out, so ICU reads "June
+    /// 15th, 2027" as "June 15  , 2027". Offsets stay those of `text16`.
     let dateText16: [UInt16]
     let bytes: [UInt8]
     /// utf16Of[utf8 offset] and utf8Of[utf16 offset], at every scalar boundary.
@@ -377,6 +377,12 @@ struct Scan {
                 out[k] = space
                 out[k + 1] = space
             }
+        }
+        // "1st of March": "of" between a day and its month.
+        for k in out.indices.dropLast(2) where (out[k] | 0x20) == 0x6F && (out[k + 1] | 0x20) == 0x66 && out[k + 2] == space {
+            var before = k - 1
+            while before >= 0, out[before] == space { before -= 1 }
+            if before < k - 1, isDigit(before) { out[k] = space; out[k + 1] = space }
         }
         return out
     }
