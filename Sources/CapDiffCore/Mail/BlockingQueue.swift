@@ -1,0 +1,47 @@
+import Foundation
+
+/// A first-in first-out queue between threads, bounded so a fast producer waits for slow
+/// consumers instead of filling memory. `close()` lets consumers drain it and then get nil.
+final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+    // @unchecked: every access to `items` and `closed` holds `condition`.
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var head = 0
+    private var closed = false
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    func push(_ element: Element) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !closed { condition.wait() }
+        items.append(element)
+        condition.broadcast()
+    }
+
+    /// The next element; nil once the queue is closed and empty.
+    func pop() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let element = items[head]
+        head += 1
+        if head > 64, head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return element
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,146 @@
+/// Aggregates message records into per-thread reports: the reduce step of `capdiff batch`, and
+/// all of `capdiff merge`. Records may arrive in any order (from several workers or shards).
+///
+/// Memory stays flat as the export grows: each record goes to a temporary spill file at once,
+/// and only a few integers per message stay in memory (its thread node, date and place in the
+/// spill). At the end, threads are put together and reported one at a time, in the order of
+/// their first message in the input.
+public final class MailMerge {
+    public let sides: MailSides
+    public let glossary: Glossary
+    public private(set) var summary = BatchSummary()
+
+    private struct Entry {
+        var sequence: Int
+        var node: Int32
+        var date: Int64?
+        var offset: Int64
+        var length: Int32
+    }
+
+    private var threads = MailThreads()
+    private var entries: [Entry] = []
+    private let spill: RecordSpill
+    private var unsidedSenders = Set<String>()
+
+    public init(sides: MailSides, glossary: Glossary) throws(Diagnostic) {
+        self.sides = sides
+        self.glossary = glossary
+        spill = try RecordSpill()
+    }
+
+    /// Adds one message's record; a duplicate (a Message-ID already added) is returned as a
+    /// problem and left out.
+    @discardableResult
+    public func add(_ record: MessageRecord) throws(Diagnostic) -> MailProblem? {
+        guard let node = threads.add(id: record.id, inReplyTo: record.inReplyTo, references: record.references,
+                                     subject: record.subject) else {
+            let problem = MailProblem(file: record.file, number: record.number, offset: record.offset,
+                                      reason: .duplicate(record.messageID ?? record.id ?? "?"))
+            summary.add(problem)
+            return problem
+        }
+        let (offset, length) = try spill.append(record)
+        entries.append(Entry(sequence: record.sequence, node: node, date: record.date, offset: offset, length: length))
+        summary.add(record)
+        if sides.side(of: record.from) == nil {
+            summary.unsidedMessages += 1
+            unsidedSenders.insert(record.from ?? "(no sender)")
+        }
+        return nil
+    }
+
+    /// Counts a problem found before a record could be made (a broken message or file).
+    public func note(_ problem: MailProblem) {
+        summary.add(problem)
+    }
+
+    /// Reports every thread, in the order of its first message in the input.
+    public func finish(_ report: (ThreadReport) throws -> Void) throws {
+        try spill.flush()
+        summary.unsidedSenders = unsidedSenders.count
+        var roots = [Int32](repeating: 0, count: entries.count)
+        var firstSequence: [Int32: Int] = [:]
+        var allDated: [Int32: Bool] = [:]
+        for (i, entry) in entries.enumerated() {
+            let root = threads.root(entry.node)
+            roots[i] = root
+            firstSequence[root] = min(firstSequence[root] ?? .max, entry.sequence)
+            allDated[root] = (allDated[root] ?? true) && entry.date != nil
+        }
+        let order = entries.indices.sorted { a, b in
+            let ra = roots[a], rb = roots[b]
+            if ra != rb { return (firstSequence[ra]!, ra) < (firstSequence[rb]!, rb) }
+            let ea = entries[a], eb = entries[b]
+            if allDated[ra]!, ea.date! != eb.date! { return ea.date! < eb.date! }
+            return ea.sequence < eb.sequence
+        }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, roots[order[end]] == roots[order[start]] { end += 1 }
+            var records: [MessageRecord] = []
+            for i in order[start..<end] {
+                records.append(try spill.read(offset: entries[i].offset, length: entries[i].length))
+            }
+            let thread = ThreadReport(messages: records, sides: sides, glossary: glossary)
+            summary.threads += 1
+            for row in thread.comparison.rows { summary.verdicts[row.verdict.rawValue, default: 0] += 1 }
+            try report(thread)
+            start = end
+        }
+    }
+}
+
+/// The closing summary of a batch or merge run: what was read, analysed and skipped, and why.
+public struct BatchSummary: Sendable {
+    public var files = 0
+    public var bytes = 0
+    public var messagesRead = 0
+    public var messagesAnalysed = 0
+    /// Messages read but not analysed, by reason.
+    public var skipped: [String: Int] = [:]
+    /// Files skipped, by reason.
+    public var filesSkipped: [String: Int] = [:]
+    public var threads = 0
+    public var attachmentsRead = 0
+    public var attachmentsSkipped = 0
+    public var charsetCorrections = 0
+    public var unsidedMessages = 0
+    public var unsidedSenders = 0
+    public var verdicts: [String: Int] = [:]
+    /// The first problems, for the summary (every one is also reported as it happens).
+    public var problems: [MailProblem] = []
+    public var problemsOmitted = 0
+    public var seconds = 0.0
+
+    public static let problemsKept = 100
+
+    public init() {}
+
+    /// Counts a message read.
+    public mutating func add(_ record: MessageRecord) {
+        messagesRead += 1
+        if let skip = record.skip {
+            skipped[skip.rawValue, default: 0] += 1
+        } else {
+            messagesAnalysed += 1
+        }
+        attachmentsRead += record.attachmentsRead.count
+        attachmentsSkipped += record.attachmentsSkipped.count
+        charsetCorrections += record.notes.filter { $0.contains(CharsetDecoder.correctionNote) }.count
+    }
+
+    /// Counts a broken message (read, not analysed) or a file skipped.
+    public mutating func add(_ problem: MailProblem) {
+        if problem.isMessage {
+            messagesRead += 1
+            skipped[problem.reason.key, default: 0] += 1
+        } else {
+            filesSkipped[problem.reason.key, default: 0] += 1
+        }
+        if problems.count < Self.problemsKept { problems.append(problem) } else { problemsOmitted += 1 }
+    }
+
+    public var messagesSkipped: Int { skipped.values.reduce(0, +) }
+}

@@ -1,0 +1,116 @@
+/// The part of a message its sender wrote: quoted replies, forwarded messages and signatures
+/// removed, so a side is credited only with its own words. Removed lines become blank (they
+/// keep their place, so line numbers and paragraph breaks stay right).
+///
+/// What is removed:
+/// - lines quoted with ">";
+/// - an attribution line ("On Mon, Jan 11, 2027 … wrote:", «11.01.2027 16:05, Анна пишет:»);
+///   when no ">" lines follow it, the quote is unmarked and everything after it goes;
+/// - everything from an Outlook or forwarding separator ("-----Original Message-----",
+///   «-----Исходное сообщение-----», "---------- Forwarded message ---------", "Begin forwarded
+///   message:") or an unmarked header block ("From: … / Sent: … / To: …", «От: … / Отправлено: …»);
+/// - everything from the signature separator "-- ";
+/// - "Sent from my iPhone" and its kin.
+enum ReplyText {
+    static func ownText(_ text: MailText) -> MailText {
+        var lines = text.lines
+        var i = 0
+        while i < lines.count {
+            let trimmed = lines[i].text.trimmingWhitespace()
+            if trimmed.hasPrefix(">") {
+                lines[i].text = ""
+            } else if isSignatureSeparator(lines[i].text) || startsQuotedMessage(lines, at: i) {
+                blank(&lines, from: i)
+                break
+            } else if let span = attribution(lines, at: i) {
+                let next = lines[(i + span)...].first { !$0.text.trimmingWhitespace().isEmpty }
+                if next?.text.trimmingWhitespace().hasPrefix(">") ?? true {
+                    for j in i..<(i + span) { lines[j].text = "" }
+                    i += span
+                    continue
+                }
+                blank(&lines, from: i)
+                break
+            } else if isDeviceSignature(trimmed) {
+                lines[i].text = ""
+            }
+            i += 1
+        }
+        return MailText(lines: lines)
+    }
+
+    private static func blank(_ lines: inout [MailText.Line], from start: Int) {
+        for j in start..<lines.count { lines[j].text = "" }
+    }
+
+    /// "-- " (RFC 3676), or "--" where a client trimmed the space.
+    static func isSignatureSeparator(_ line: String) -> Bool {
+        line == "-- " || line == "--" || line == "-- \u{00A0}" || line == "--\u{00A0}"
+    }
+
+    // MARK: - Attribution lines
+
+    static let attributionEndings = ["wrote:", "writes:", "пишет:", "написал:", "написала:", "написал(а):",
+                                     "schrieb:", "a écrit :", "a écrit:", "escribió:", "ha scritto:"]
+
+    /// The number of lines (1 or 2) of an attribution starting at `i`: "On … wrote:" (which
+    /// clients wrap), or a short line ending in "wrote:" / «пишет:».
+    static func attribution(_ lines: [MailText.Line], at i: Int) -> Int? {
+        let line = lines[i].text.trimmingWhitespace().lowercased()
+        guard !line.isEmpty, line.count <= 250 else { return nil }
+        if attributionEndings.contains(where: { line.hasSuffix($0) }) { return 1 }
+        if line.hasPrefix("on "), i + 1 < lines.count {
+            let next = lines[i + 1].text.trimmingWhitespace().lowercased()
+            if next.count <= 200, attributionEndings.contains(where: { next.hasSuffix($0) }) { return 2 }
+        }
+        return nil
+    }
+
+    // MARK: - Quoted and forwarded messages
+
+    /// Separator lines of Outlook, Thunderbird, Gmail, Apple Mail and Russian clients, without
+    /// their dashes, lower-cased.
+    static let separators: Set<String> = [
+        "original message", "forwarded message", "begin forwarded message:", "forwarded message follows",
+        "исходное сообщение", "пересылаемое сообщение", "пересланное сообщение", "перенаправленное сообщение",
+        "начало переадресованного сообщения:",
+    ]
+
+    static let fromLabels = ["from:", "от:", "от кого:"]
+    static let headerLabels = ["sent:", "date:", "to:", "subject:", "cc:", "отправлено:", "дата:", "кому:", "тема:", "копия:"]
+
+    static func startsQuotedMessage(_ lines: [MailText.Line], at i: Int) -> Bool {
+        let line = lines[i].text.trimmingWhitespace().lowercased()
+        let core = line.trimmingCharacters { $0 == "-" || $0 == "_" || $0 == " " || $0 == "=" }
+        // A separator names itself with dashes around it, or ends in a colon.
+        if !core.isEmpty, core.count < line.count || core.hasSuffix(":"), separators.contains(String(core)) { return true }
+        // An underscore rule then "From:" (Outlook on the web), or an unmarked header block:
+        // "From:" followed by two more header labels within four lines.
+        var start = i
+        if !line.isEmpty, line.allSatisfy({ $0 == "_" }), line.count >= 10 { start = i + 1 }
+        guard start < lines.count else { return false }
+        let first = lines[start].text.trimmingWhitespace().lowercased()
+        guard fromLabels.contains(where: { first.hasPrefix($0) }) else { return false }
+        let following = lines[(start + 1)..<min(lines.count, start + 6)].map { $0.text.trimmingWhitespace().lowercased() }
+        return following.filter { l in headerLabels.contains { l.hasPrefix($0) } }.count >= 2
+    }
+
+    static let deviceSignatures = ["sent from my iphone", "sent from my ipad", "sent from my android", "sent from outlook",
+                                   "get outlook for", "sent from mail for windows", "отправлено с iphone",
+                                   "отправлено из мобильной почты", "отправлено с моего", "sent from yandex"]
+
+    static func isDeviceSignature(_ line: Substring) -> Bool {
+        guard line.count <= 60 else { return false }
+        let lower = line.lowercased()
+        return deviceSignatures.contains { lower.hasPrefix($0) }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing characters for which `drop` holds.
+    fileprivate func trimmingCharacters(_ drop: (Character) -> Bool) -> SubSequence {
+        let start = firstIndex { !drop($0) } ?? endIndex
+        let end = lastIndex { !drop($0) }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}
