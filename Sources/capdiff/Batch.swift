@@ -107,28 +107,15 @@ extension CapDiff {
                 bar.clear()
                 var differences = false
                 if let merge {
-                    try merge.finish { thread in
-                        if thread.comparison.hasDifferences { differences = true }
-                        switch format {
-                        case .jsonl: try sink.write(MailJSONViews.thread(thread, glossary: glossary).serialized() + "\n")
-                        case .text: try sink.write(BatchTextRenderer().render(thread))
-                        }
-                    }
+                    differences = try MailRun.finish(merge, format: format, glossary: glossary, workers: engine.options.workers, sink: sink)
                     summary = merge.summary
                 }
                 summary.files = totals.files
                 summary.bytes = totals.bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                if format == .jsonl || emit == .messages {
-                    try sink.write(MailJSONViews.summary(summary).serialized() + "\n")
-                } else {
-                    try sink.write(BatchTextRenderer().render(summary))
-                }
+                try MailRun.writeSummary(summary, json: format == .jsonl || emit == .messages, sink: sink)
                 try sink.commit()
-                if summary.filesSkipped[MailProblem.Reason.unreadableFile("").key] != nil || summary.messagesRead == 0 {
-                    throw ExitCode(ExitStatus.trouble.rawValue)
-                }
-                if differences { throw ExitCode(ExitStatus.differences.rawValue) }
+                if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {
                 throw exit
             } catch {

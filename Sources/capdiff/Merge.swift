@@ -66,27 +66,15 @@ extension CapDiff {
                         }
                     }
                 }
-                var differences = false
-                try merge.finish { thread in
-                    if thread.comparison.hasDifferences { differences = true }
-                    switch format {
-                    case .jsonl: try sink.write(MailJSONViews.thread(thread, glossary: glossary).serialized() + "\n")
-                    case .text: try sink.write(BatchTextRenderer().render(thread))
-                    }
-                }
+                let differences = try MailRun.finish(merge, format: format, glossary: glossary,
+                                                     workers: ProcessInfo.processInfo.activeProcessorCount, sink: sink)
                 var summary = merge.summary
                 summary.files = files.count
                 summary.bytes = bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                switch format {
-                case .jsonl: try sink.write(MailJSONViews.summary(summary).serialized() + "\n")
-                case .text: try sink.write(BatchTextRenderer().render(summary))
-                }
+                try MailRun.writeSummary(summary, json: format == .jsonl, sink: sink)
                 try sink.commit()
-                if summary.filesSkipped[MailProblem.Reason.unreadableFile("").key] != nil || summary.messagesRead == 0 {
-                    throw ExitCode(ExitStatus.trouble.rawValue)
-                }
-                if differences { throw ExitCode(ExitStatus.differences.rawValue) }
+                if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {
                 throw exit
             } catch {

@@ -70,7 +70,8 @@ extension OutlineReader {
 
     /// The cells of a Markdown table row ("| a | b |" or "a | b").
     static func tableCells(_ line: Substring) -> [String]? {
-        guard line.contains("|") else { return nil }
+        // Bytes, not Foundation's string search: this runs for every line.
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return nil }
         var body = line
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|") { body = body.dropLast() }
@@ -103,6 +104,8 @@ extension OutlineReader {
     }
 
     static func isRule(_ line: Substring) -> Bool {
+        // Most lines are not rules: their first character says so without copying the line.
+        guard let first = line.first(where: { !$0.isWhitespace }), "-*_=".contains(first) else { return false }
         let chars = line.filter { !$0.isWhitespace }
         return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
     }

@@ -71,21 +71,15 @@ public final class BatchEngine {
         let start = Date()
 
         let handoff = Handoff(input)
-        let reader = Thread { Self.split(handoff.value, into: work) }
-        reader.name = "capdiff-reader"
-        reader.start()
+        startThread(name: "capdiff-reader") { Self.split(handoff.value, into: work) }
         let finished = Counter()
         let glossary = self.glossary
         let workers = options.workers
         for n in 0..<workers {
-            let thread = Thread {
+            startThread(name: "capdiff-worker-\(n)") {
                 Self.analyse(work, into: done, glossary: glossary)
                 if finished.increment() == workers { done.close() }
             }
-            thread.name = "capdiff-worker-\(n)"
-            // GMime and libxml2 recurse into nested input; give them a main thread's stack.
-            thread.stackSize = 8 << 20
-            thread.start()
         }
 
         var pending: [Int: Done] = [:]
@@ -169,23 +163,3 @@ public final class BatchEngine {
     }
 }
 
-/// Moves a value to another thread that becomes its only user.
-private struct Handoff<Value>: @unchecked Sendable {
-    // @unchecked: after the handoff, the sending thread no longer touches the value.
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// A thread-safe counter.
-private final class Counter: @unchecked Sendable {
-    // @unchecked: `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}

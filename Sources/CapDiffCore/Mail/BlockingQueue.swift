@@ -45,3 +45,33 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// Moves a value to another thread that becomes its only user.
+struct Handoff<Value>: @unchecked Sendable {
+    // @unchecked: after the handoff, the sending thread no longer touches the value.
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+    // @unchecked: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// Runs `body` on a new thread with a stack as large as a main thread's (GMime and libxml2
+/// recurse into nested input).
+func startThread(name: String, _ body: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: body)
+    thread.name = name
+    thread.stackSize = 8 << 20
+    thread.start()
+}

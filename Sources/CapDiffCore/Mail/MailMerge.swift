@@ -1,3 +1,5 @@
+import Foundation
+
 /// Aggregates message records into per-thread reports: the reduce step of `capdiff batch`, and
 /// all of `capdiff merge`. Records may arrive in any order (from several workers or shards).
 ///
@@ -55,10 +57,67 @@ public final class MailMerge {
         summary.add(problem)
     }
 
-    /// Reports every thread, in the order of its first message in the input.
-    public func finish(_ report: (ThreadReport) throws -> Void) throws {
+    /// Reports every thread, in the order of its first message in the input. Threads are
+    /// built and rendered on `workers` threads (`render` runs there); `emit` gets them in order
+    /// on the calling thread.
+    public func finish(workers: Int = 1, render: @escaping @Sendable (ThreadReport) -> String,
+                       emit: (ThreadReport, String) throws -> Void) throws {
         try spill.flush()
         summary.unsidedSenders = unsidedSenders.count
+        let groups = threadGroups()
+
+        struct Work: Sendable { var index: Int; var records: [MessageRecord] }
+        struct Done: Sendable { var index: Int; var report: ThreadReport; var text: String }
+        let work = BlockingQueue<Work>(capacity: workers * 4)
+        let done = BlockingQueue<Done>(capacity: workers * 4)
+        let failure = FailureBox()
+        // The spill is read on one thread (a file handle has one position) while workers build
+        // the threads read before.
+        let feed = Handoff((spill, groups))
+        startThread(name: "capdiff-merge-reader") {
+            let (spill, groups) = feed.value
+            defer { work.close() }
+            for (index, group) in groups.enumerated() {
+                do {
+                    work.push(Work(index: index, records: try group.map { try spill.read(offset: $0.offset, length: $0.length) }))
+                } catch {
+                    failure.set(error)
+                    return
+                }
+            }
+        }
+        let sides = self.sides, glossary = self.glossary
+        let finished = Counter()
+        for n in 0..<max(1, workers) {
+            startThread(name: "capdiff-merge-\(n)") {
+                while let item = work.pop() {
+                    let report = ThreadReport(messages: item.records, sides: sides, glossary: glossary)
+                    done.push(Done(index: item.index, report: report, text: render(report)))
+                }
+                if finished.increment() == max(1, workers) { done.close() }
+            }
+        }
+        var pending: [Int: Done] = [:]
+        var next = 0
+        defer {
+            work.close()
+            while done.pop() != nil {}
+        }
+        while let item = done.pop() {
+            pending[item.index] = item
+            while let ready = pending.removeValue(forKey: next) {
+                next += 1
+                summary.threads += 1
+                for row in ready.report.comparison.rows { summary.verdicts[row.verdict.rawValue, default: 0] += 1 }
+                try emit(ready.report, ready.text)
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// The spill places of each thread's messages, threads in the order of their first message
+    /// in the input, messages in date order (input order when a message has no date).
+    private func threadGroups() -> [[(offset: Int64, length: Int32)]] {
         var roots = [Int32](repeating: 0, count: entries.count)
         var firstSequence: [Int32: Int] = [:]
         var allDated: [Int32: Bool] = [:]
@@ -75,20 +134,31 @@ public final class MailMerge {
             if allDated[ra]!, ea.date! != eb.date! { return ea.date! < eb.date! }
             return ea.sequence < eb.sequence
         }
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count, roots[order[end]] == roots[order[start]] { end += 1 }
-            var records: [MessageRecord] = []
-            for i in order[start..<end] {
-                records.append(try spill.read(offset: entries[i].offset, length: entries[i].length))
-            }
-            let thread = ThreadReport(messages: records, sides: sides, glossary: glossary)
-            summary.threads += 1
-            for row in thread.comparison.rows { summary.verdicts[row.verdict.rawValue, default: 0] += 1 }
-            try report(thread)
-            start = end
+        var groups: [[(offset: Int64, length: Int32)]] = []
+        for (position, i) in order.enumerated() {
+            if position == 0 || roots[i] != roots[order[position - 1]] { groups.append([]) }
+            groups[groups.count - 1].append((entries[i].offset, entries[i].length))
         }
+        return groups
+    }
+}
+
+/// The first error of a background thread, for the calling thread to throw.
+private final class FailureBox: @unchecked Sendable {
+    // @unchecked: `stored` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: Error?
+
+    func set(_ error: Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }
 

@@ -9,6 +9,8 @@ struct MailText {
     struct Line: Equatable {
         var text: String
         var fileLine: Int
+        /// A line quoted with ">": its text is not kept (it is never credited), only the fact.
+        var quoted = false
     }
 
     var lines: [Line]
@@ -20,19 +22,25 @@ struct MailText {
     /// The lines of a decoded text part.
     /// - Parameters:
     ///   - message: the raw message the part belongs to (for its line in the file);
-    ///   - part: the part (its encoding and where its content starts).
-    init(text: String, part: MIMEPart, in message: RawMessage) {
+    ///   - part: the part (its encoding and where its content starts);
+    ///   - markup: the text is HTML, where a line starting with ">" is no quote.
+    init(text: String, part: MIMEPart, in message: RawMessage, markup: Bool = false) {
         let map = LineMap(part: part, message: message)
         var lines: [Line] = []
         var index = 0
         // Split on bytes: in Swift, "\r\n" is one Character and would not split at "\n".
         for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            defer { index += 1 }
+            // Replies quote whole messages; those lines are dropped unread (no string is made).
+            if !markup, raw.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ">") {
+                lines.append(Line(text: "", fileLine: map.fileLine(ofDecodedLine: index), quoted: true))
+                continue
+            }
             var line = raw
             while line.last == 0x0D { line = line.dropLast() }
             let text = line.contains(0x0D) ? String(decoding: line.filter { $0 != 0x0D }, as: UTF8.self)
                 : String(Substring(line))
             lines.append(Line(text: text, fileLine: map.fileLine(ofDecodedLine: index)))
-            index += 1
         }
         if lines.last?.text.isEmpty == true { lines.removeLast() }
         self.lines = lines

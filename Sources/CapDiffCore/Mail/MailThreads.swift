@@ -84,32 +84,48 @@ struct MailThreads {
         return h
     }
 
-    static let replyPrefixes = ["re", "fw", "fwd", "aw", "wg", "sv", "vs", "tr", "ответ", "отв", "пересл", "переслать", "fwd"]
+    static let replyPrefixes: Set<String> = ["re", "fw", "fwd", "aw", "wg", "sv", "vs", "tr", "ответ", "отв", "пересл", "переслать"]
 
-    /// "RE: Fwd: Ответ: Roles [2]" → "roles"; nil when nothing is left.
+    /// "RE: Fwd: Ответ: Roles [2]" → "roles"; nil when nothing is left. Works on scalars: this
+    /// runs for every message.
     static func subjectKey(_ subject: String) -> String? {
-        var s = Substring(subject.lowercased()).trimmingWhitespace()
-        var changed = true
-        while changed {
-            changed = false
-            // "[list] " tags and "Re:", "Re[2]:", "Re(2):", "Ответ:" prefixes.
-            if s.hasPrefix("["), let close = s.firstIndex(of: "]") {
-                s = s[s.index(after: close)...].trimmingWhitespace()
-                changed = true
+        var scalars = Array(subject.unicodeScalars)
+        var start = 0
+        func skipSpaces() { while start < scalars.count, scalars[start].properties.isWhitespace { start += 1 } }
+        skipSpaces()
+        while start < scalars.count {
+            // "[list] " tags.
+            if scalars[start] == "[", let close = scalars[start...].firstIndex(of: "]") {
+                start = close + 1
+                skipSpaces()
                 continue
             }
-            let word = s.prefix { $0.isLetter }
-            guard replyPrefixes.contains(String(word)) else { break }
-            var rest = s.dropFirst(word.count)
-            if rest.first == "[" || rest.first == "(" {
-                rest = rest.drop { $0 != "]" && $0 != ")" }.dropFirst()
+            // "Re:", "Re[2]:", "Re(2):", "Ответ:".
+            var end = start
+            while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+            guard end > start, end - start <= 9 else { break }
+            let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
+            guard replyPrefixes.contains(word) else { break }
+            var rest = end
+            if rest < scalars.count, scalars[rest] == "[" || scalars[rest] == "(" {
+                while rest < scalars.count, scalars[rest] != "]" && scalars[rest] != ")" { rest += 1 }
+                rest += 1
             }
-            rest = rest.drop { $0 == " " }
-            guard rest.first == ":" else { break }
-            s = rest.dropFirst().trimmingWhitespace()
-            changed = true
+            while rest < scalars.count, scalars[rest] == " " { rest += 1 }
+            guard rest < scalars.count, scalars[rest] == ":" else { break }
+            start = rest + 1
+            skipSpaces()
         }
-        let collapsed = s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return collapsed.isEmpty ? nil : collapsed
+        // Runs of white space become one space; case is folded.
+        var key = String.UnicodeScalarView()
+        var space = false
+        for scalar in scalars[start...] {
+            if scalar.properties.isWhitespace { space = true; continue }
+            if space, !key.isEmpty { key.append(" ") }
+            space = false
+            key.append(scalar)
+        }
+        scalars = []
+        return key.isEmpty ? nil : String(key).lowercased()
     }
 }

@@ -6,12 +6,14 @@ final class MessageReader {
     let pipeline: Pipeline
     private let charsets = CharsetDecoder()
     private let outlines = OutlineReader()
+    private let memo: MemoAnalyzer
 
     /// Decoded text beyond this is cut (and noted): no message states its roles in 8 MB.
     static let maximumPartBytes = 8 << 20
 
     init(pipeline: Pipeline) {
         self.pipeline = pipeline
+        memo = MemoAnalyzer(analyzer: pipeline.analyzer)
     }
 
     func read(_ raw: RawMessage) throws(MailProblem) -> MessageRecord {
@@ -85,7 +87,7 @@ final class MessageReader {
         if part.contentTruncated {
             record.notes.append("\(part.type) part cut at \(Self.maximumPartBytes >> 20) MB")
         }
-        let lines = MailText(text: decoded.text, part: part, in: raw)
+        let lines = MailText(text: decoded.text, part: part, in: raw, markup: html)
         return html ? HTMLText.lines(lines, path: raw.file) : lines
     }
 
@@ -112,7 +114,7 @@ final class MessageReader {
 
     /// Analyses mail text as an outline whose lines are the input file's lines.
     private func analyze(_ text: MailText, path: String) -> Analysis {
-        pipeline.analyzer.analyze(text.outline(path: path, reader: outlines))
+        memo.analyze(text.outline(path: path, reader: outlines))
     }
 
     private func add(_ analysis: Analysis, attachment: String?, to record: inout MessageRecord) {
@@ -135,12 +137,20 @@ extension MailText {
 
     /// The outline of this text, its units' lines turned into the input file's lines. Mail has
     /// no title line: a first line standing alone ("Hi Anna,", "We'll run paid media") is read
-    /// like any other.
+    /// like any other. Runs of blank lines (where quotes were) are passed on as one.
     func outline(path: String, reader: OutlineReader) -> Outline {
-        var outline = reader.read(SourceText(path: path, text: joined))
+        var kept: [Line] = []
+        kept.reserveCapacity(lines.count)
+        for line in lines {
+            let blank = line.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if blank && (kept.isEmpty || kept[kept.count - 1].text.isEmpty) { continue }
+            kept.append(blank ? Line(text: "", fileLine: line.fileLine) : line)
+        }
+        let compact = MailText(lines: kept)
+        var outline = reader.read(SourceText(path: path, text: compact.joined))
         for i in outline.units.indices {
             let index = outline.units[i].line - 1
-            if lines.indices.contains(index) { outline.units[i].line = lines[index].fileLine }
+            if kept.indices.contains(index) { outline.units[i].line = kept[index].fileLine }
             if outline.units[i].kind == .title { outline.units[i].kind = .prose }
         }
         return outline

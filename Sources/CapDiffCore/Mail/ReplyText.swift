@@ -16,27 +16,77 @@ enum ReplyText {
         var lines = text.lines
         var i = 0
         while i < lines.count {
-            let trimmed = lines[i].text.trimmingWhitespace()
-            if trimmed.hasPrefix(">") {
+            // Most lines are plain text or ">" quotes: their first and last bytes rule out every
+            // other pattern before any string work is done.
+            if lines[i].quoted {
+                i += 1
+                continue
+            }
+            let shape = Shape(lines[i].text)
+            if shape.first == UInt8(ascii: ">") {
                 lines[i].text = ""
-            } else if isSignatureSeparator(lines[i].text) || startsQuotedMessage(lines, at: i) {
+            } else if isSignatureSeparator(lines[i].text) || (shape.mayStartQuote && startsQuotedMessage(lines, at: i)) {
                 blank(&lines, from: i)
                 break
-            } else if let span = attribution(lines, at: i) {
-                let next = lines[(i + span)...].first { !$0.text.trimmingWhitespace().isEmpty }
-                if next?.text.trimmingWhitespace().hasPrefix(">") ?? true {
+            } else if shape.mayBeAttribution, let span = attribution(lines, at: i) {
+                let next = lines[(i + span)...].first { $0.quoted || !$0.text.trimmingWhitespace().isEmpty }
+                if next.map({ $0.quoted || $0.text.trimmingWhitespace().hasPrefix(">") }) ?? true {
                     for j in i..<(i + span) { lines[j].text = "" }
                     i += span
                     continue
                 }
                 blank(&lines, from: i)
                 break
-            } else if isDeviceSignature(trimmed) {
+            } else if shape.mayBeDeviceSignature, isDeviceSignature(lines[i].text.trimmingWhitespace()) {
                 lines[i].text = ""
             }
             i += 1
         }
         return MailText(lines: lines)
+    }
+
+    /// A line's first and last non-blank bytes, which decide which patterns could match.
+    private struct Shape {
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var last: UInt8 = 0
+        var count = 0
+
+        init(_ line: String) {
+            var seen = false
+            var index = 0
+            for byte in line.utf8 {
+                if byte != 0x20 && byte != 0x09 {
+                    if !seen { first = byte; seen = true; index = 0 }
+                    last = byte
+                }
+                if seen {
+                    if index == 1 { second = byte }
+                    index += 1
+                }
+            }
+            count = line.utf8.count
+        }
+
+        /// Separators start with "-", "_" or "="; header blocks with "From:" / «От:»; "Begin
+        /// forwarded message:" and «Начало …» with their letters.
+        var mayStartQuote: Bool {
+            "-_=FfBb".utf8.contains(first) || startsWithCyrillicONOrN
+        }
+
+        /// О, о, Н or н (UTF-8 D0 9E, D0 BE, D0 9D, D0 BD).
+        var startsWithCyrillicONOrN: Bool {
+            first == 0xD0 && (second == 0x9E || second == 0xBE || second == 0x9D || second == 0xBD)
+        }
+
+        /// Attributions end with ":" (or their first line starts "On").
+        var mayBeAttribution: Bool {
+            last == UInt8(ascii: ":") || ((first == UInt8(ascii: "O") || first == UInt8(ascii: "o")) && second == UInt8(ascii: "n"))
+        }
+
+        var mayBeDeviceSignature: Bool {
+            count <= 80 && ("SsGg".utf8.contains(first) || startsWithCyrillicONOrN)
+        }
     }
 
     private static func blank(_ lines: inout [MailText.Line], from start: Int) {

@@ -1,0 +1,115 @@
+/// The analyser, remembering what each unit said: mail repeats itself (greetings, sign-offs,
+/// boilerplate, standard wording pasted into message after message), and reading a unit again
+/// costs more than everything else done for a message. The result is the analyser's own: each
+/// unit is analysed as a small outline of the unit and the heading or label that governs it
+/// (a unit's claims and flags depend on nothing else), and the units' results are combined as
+/// `Analyzer.analyze` combines them. Outlines holding tables are analysed whole.
+/// Not thread-safe (it holds an analyser): one per thread.
+final class MemoAnalyzer {
+    let analyzer: Analyzer
+    /// Entries kept before the memo starts afresh, bounding its memory (a few MB).
+    let capacity: Int
+    private var memo: [Key: Result] = [:]
+
+    init(analyzer: Analyzer, capacity: Int = 8192) {
+        self.analyzer = analyzer
+        self.capacity = capacity
+    }
+
+    /// A unit's kind, text and line layout, and its governing heading's kind and text.
+    private struct Key: Hashable {
+        var bytes: [UInt8]
+    }
+
+    /// A unit's claims and flags, with lines relative to the unit's first line.
+    private struct Result {
+        var claims: [Claim]
+        var ambiguities: [Ambiguity]
+    }
+
+    func analyze(_ outline: Outline) -> Analysis {
+        if outline.units.contains(where: { $0.kind == .tableRow || $0.kind == .tableHeader }) {
+            return analyzer.analyze(outline)
+        }
+        var claims: [Claim] = []
+        var ambiguities: [Ambiguity] = []
+        var lineOfAmbiguity: [Int: Int] = [:]
+        for unit in outline.units {
+            let scope = unit.scope.map { outline.units[$0] }
+            let result = self.result(unit, scope: scope, path: outline.path)
+            for var claim in result.claims {
+                claim.line += unit.line
+                claims.append(claim)
+            }
+            // Flags of one line are merged as the analyser's collector merges them.
+            for var ambiguity in result.ambiguities {
+                ambiguity.line += unit.line
+                if let i = lineOfAmbiguity[ambiguity.line] {
+                    for kind in ambiguity.kinds where !ambiguities[i].kinds.contains(kind) {
+                        ambiguities[i].kinds.append(kind)
+                        ambiguities[i].kinds.sort()
+                    }
+                    for reason in ambiguity.reasons where !ambiguities[i].reasons.contains(reason) {
+                        ambiguities[i].reasons.append(reason)
+                    }
+                } else {
+                    lineOfAmbiguity[ambiguity.line] = ambiguities.count
+                    ambiguities.append(ambiguity)
+                }
+            }
+        }
+        return Analysis(path: outline.path, language: outline.language, claims: Analyzer.onePerLine(claims),
+                        ambiguities: ambiguities, warnings: outline.warnings)
+    }
+
+    private func result(_ unit: Unit, scope: Unit?, path: String) -> Result {
+        let key = Self.key(unit, scope: scope)
+        if let known = memo[key] { return known }
+        var units: [Unit] = []
+        var single = unit
+        single.scope = nil
+        if var heading = scope {
+            heading.scope = nil
+            units.append(heading)
+            single.scope = 0
+        }
+        units.append(single)
+        let analysis = analyzer.analyze(Outline(path: path, units: units))
+        // Only the unit's own results: a heading's mixed-script flag belongs to the heading's
+        // own unit, which is analysed in its turn.
+        let last = unit.line + unit.lineBreaks.count
+        let result = Result(
+            claims: analysis.claims.filter { (unit.line...last).contains($0.line) }.map { var c = $0; c.line -= unit.line; return c },
+            ambiguities: analysis.ambiguities.filter { (unit.line...last).contains($0.line) && $0.text == unit.text }
+                .map { var a = $0; a.line -= unit.line; return a })
+        if memo.count >= capacity { memo.removeAll(keepingCapacity: true) }
+        memo[key] = result
+        return result
+    }
+
+    private static func key(_ unit: Unit, scope: Unit?) -> Key {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(unit.text.utf8.count + (scope?.text.utf8.count ?? 0) + 8)
+        bytes.append(kindTag(unit.kind))
+        bytes += unit.text.utf8
+        for b in unit.lineBreaks { bytes.append(0); bytes += String(b).utf8 }
+        if let scope {
+            bytes.append(1)
+            bytes.append(kindTag(scope.kind))
+            bytes += scope.text.utf8
+        }
+        return Key(bytes: bytes)
+    }
+
+    private static func kindTag(_ kind: Unit.Kind) -> UInt8 {
+        switch kind {
+        case .title: 2
+        case .heading(let level): 10 + UInt8(level)
+        case .label: 3
+        case .item: 4
+        case .tableHeader: 5
+        case .tableRow: 6
+        case .prose: 7
+        }
+    }
+}
