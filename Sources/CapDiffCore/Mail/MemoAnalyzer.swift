@@ -19,6 +19,10 @@ final class MemoAnalyzer {
     /// A unit's kind, text and line layout, and its governing heading's kind and text.
     private struct Key: Hashable {
         var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// A unit's claims and flags, with lines relative to the unit's first line.
@@ -27,7 +31,9 @@ final class MemoAnalyzer {
         var ambiguities: [Ambiguity]
     }
 
-    func analyze(_ outline: Outline) -> Analysis {
+    /// - Parameter language: the outline's language when the caller knows it (counting its
+    ///   letters again costs time).
+    func analyze(_ outline: Outline, language: Language? = nil) -> Analysis {
         if outline.units.contains(where: { $0.kind == .tableRow || $0.kind == .tableHeader }) {
             return analyzer.analyze(outline)
         }
@@ -58,7 +64,7 @@ final class MemoAnalyzer {
                 }
             }
         }
-        return Analysis(path: outline.path, language: outline.language, claims: Analyzer.onePerLine(claims),
+        return Analysis(path: outline.path, language: language ?? outline.language, claims: Analyzer.onePerLine(claims),
                         ambiguities: ambiguities, warnings: outline.warnings)
     }
 

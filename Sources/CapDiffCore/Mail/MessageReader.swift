@@ -46,8 +46,11 @@ final class MessageReader {
             if own.isBlank {
                 record.skip = .emptyText
             } else {
-                own.countLetters(into: &letters)
-                add(analyze(own, path: raw.file), attachment: nil, to: &record)
+                var counts = LanguageDetector.LetterCounts()
+                own.countLetters(into: &counts)
+                letters.cyrillic += counts.cyrillic
+                letters.latin += counts.latin
+                add(analyze(own, path: raw.file, language: LanguageDetector.language(of: counts) ?? .en), attachment: nil, to: &record)
             }
         } else {
             record.skip = .noText
@@ -113,8 +116,8 @@ final class MessageReader {
     }
 
     /// Analyses mail text as an outline whose lines are the input file's lines.
-    private func analyze(_ text: MailText, path: String) -> Analysis {
-        memo.analyze(text.outline(path: path, reader: outlines))
+    private func analyze(_ text: MailText, path: String, language: Language? = nil) -> Analysis {
+        memo.analyze(text.outline(path: path, reader: outlines), language: language)
     }
 
     private func add(_ analysis: Analysis, attachment: String?, to record: inout MessageRecord) {

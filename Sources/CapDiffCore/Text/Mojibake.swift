@@ -51,11 +51,14 @@ struct Mojibake {
         }
     }
 
+    /// Letters read at most: a wrong charset shows long before.
+    static let sample = 4096
+
     init(_ text: String) {
         var word = WordState()
         var previousWasLetter = false
         var pendingSymbol = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.unicodeScalars.prefix(Self.sample) {
             let v = scalar.value
             if let letter = Letter(v) {
                 if pendingSymbol { anomalies += 1 }
