@@ -14,6 +14,12 @@ extension CapDiff {
 
         @OptionGroup var options: CommonOptions
 
+        func validate() throws {
+            if options.format == .html {
+                throw ValidationError("--format html is for compare (a report to share); analyze prints text, json or markdown")
+            }
+        }
+
         func run() throws {
             let glossary = try options.loadGlossary()
             let pipeline = Pipeline(glossary: glossary)
@@ -25,6 +31,7 @@ extension CapDiff {
             case .json: Output.write(JSONViews.analysis(analysis).serialized(pretty: true) + "\n")
             case .markdown: Output.write(MarkdownRenderer(glossary: glossary, language: analysis.language).render(analysis))
             case .text: Output.write(TextRenderer(style: options.style(language: analysis.language), glossary: glossary).render(analysis))
+            case .html: break  // refused in validate()
             }
         }
     }

@@ -47,6 +47,7 @@ extension CapDiff {
             switch options.format {
             case .json: Output.write(JSONViews.comparison(comparison, glossary: glossary).serialized(pretty: true) + "\n")
             case .markdown: Output.write(MarkdownRenderer(glossary: glossary, language: reportLanguage).render(comparison))
+            case .html: Output.write(HTMLRenderer(glossary: glossary, language: reportLanguage).render(comparison))
             case .text: Output.write(TextRenderer(style: options.style(language: reportLanguage), glossary: glossary).render(comparison))
             }
             if comparison.hasDifferences { throw ExitCode(ExitStatus.differences.rawValue) }

@@ -4,6 +4,8 @@ import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
+    /// A self-contained page (compare only, for now: drift and batch will follow).
+    case html
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -12,7 +14,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every command shares: the glossary and how to print.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json|markdown"))
+    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json|markdown|html"))
     var format: OutputFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("A glossary file or folder layered over the default (repeatable).", valueName: "path"))

@@ -54,6 +54,8 @@ public struct Claim: Sendable, Equatable {
     /// The words that named the function, as written.
     public var phrase: String
     public var basis: Basis
+    /// The language of the line the claim was read from.
+    public var language: Language? = nil
 }
 
 /// A line whose wording leaves ownership open.

@@ -17,17 +17,18 @@ public final class Analyzer {
         var claims: [Claim] = []
         var flags = AmbiguityCollector()
         var headings: [Int: HeadingReading] = [:]
+        let names = SelfNames.find(in: outline).map { SelfName($0, tokenizer: index.tokenizer) }
         for (position, unit) in outline.units.enumerated() {
             switch unit.kind {
             case .title, .tableHeader:
                 flags.addMixedScript(TextFacts(unit.text, index: index), unit: unit)
             case .heading, .label:
-                let facts = TextFacts(unit.text, index: index, heading: true)
+                let facts = TextFacts(unit.text, index: index, heading: true, selfNames: names)
                 headings[position] = HeadingReading(facts)
                 flags.addMixedScript(facts, unit: unit)
             case .item, .prose, .tableRow:
                 let context = unit.scope.flatMap { headings[$0] }
-                var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index), heading: context, index: index)
+                var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index, selfNames: names), heading: context, index: index)
                 if unit.kind == .tableRow, let header = unit.tableHeader {
                     reader.table = TableColumns(header: outline.units[header].cells, index: index)
                 }
@@ -67,12 +68,14 @@ struct HeadingReading {
         text = facts.text
         var strong: [(Stance, String)] = []
         var weak: [(Stance, String)] = []
+        var hints: [(Stance, String)] = []
         for clause in facts.clauses {
             let reading = ClauseReading(clause, facts: facts, headingCues: true)
             if let s = reading.strong { strong.append(s) }
             if let w = reading.weak { weak.append(w) }
+            if let h = reading.hint { hints.append(h) }
         }
-        let candidates = strong.isEmpty ? weak : strong
+        let candidates = !strong.isEmpty ? strong : !weak.isEmpty ? weak : hints
         if let first = candidates.first, candidates.allSatisfy({ $0.0 == first.0 }) {
             stance = first
         }

@@ -8,6 +8,8 @@ struct ClauseReading {
     var weak: (stance: Stance, reason: String)?
     /// An ownerless passive wording ("will be handled", «будет обеспечено»).
     var passive: String?
+    /// In a heading: the stance its possessives hint at ("Our lane", "Your lane").
+    var hint: (stance: Stance, reason: String)?
     /// The clause holds an explicit glossary cue (not only a negation or a subject).
     var hasGlossaryCue = false
 
@@ -27,14 +29,27 @@ struct ClauseReading {
                 guard var stance = entry.stance else { continue }
                 // In a passive wording, "handled" or "led" is no claim; only an agent is.
                 if passive != nil, role != .agent, stance == .owns || stance == .supports { continue }
-                // "You handle X", «вы отвечаете за X»: the partner does it, so we need it.
-                if stance == .owns || stance == .supports, Self.subject(before: match.tokens.lowerBound, in: clause, facts: facts) == .you {
+                // "You handle X", «за X отвечает ваша команда»: the partner does it, so we need it.
+                if stance == .owns || stance == .supports, Self.subject(of: match.tokens.lowerBound, in: clause, facts: facts) == .you {
                     stance = .needs
                 }
                 found.append((stance, facts.surface(match.tokens)))
             }
         }
         hasGlossaryCue = !found.isEmpty
+        if headingCues, let (match, entry) = facts.cues(in: clause, role: .headingHint).first, let stance = entry.stance {
+            hint = (stance, facts.surface(match.tokens))
+        }
+        // "handled by our team", "led by Harborline", "by your analysts": the agent decides.
+        if let (agent, range) = Self.byAgent(clause, facts: facts) {
+            found.append((agent == .we ? .owns : .needs, facts.surface(range)))
+            hasGlossaryCue = true
+        }
+        // "Paid media — you.", «Логистика: мы.»: a clause that is only a subject names the owner.
+        if found.isEmpty, let subject = Self.loneSubject(clause, facts: facts) {
+            found.append(subject == .we ? (.owns, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1)))
+                                        : (.needs, facts.surface(clause.range.lowerBound...(clause.range.upperBound - 1))))
+        }
         if let negator = facts.negators(in: clause).first {
             strong = (.excludes, facts.surface(negator.tokens))
         } else if let best = Self.clausePriority.lazy.compactMap({ stance in found.first { $0.0 == stance } }).first {
@@ -42,6 +57,11 @@ struct ClauseReading {
         }
         // A cue that survived the passive check names who does the work.
         if strong != nil { passive = nil }
+        // "to be agreed", «не закреплён ни за одной из сторон»: the clause says nobody owns it.
+        if let vague = facts.hedges.first(where: { clause.range.contains($0.tokens.lowerBound) && $0.entries.contains { $0.kind == .vagueOwner } }) {
+            strong = nil
+            passive = facts.surface(vague.tokens)
+        }
         if strong == nil, passive == nil {
             weak = Self.subjectStance(clause, facts: facts)
         }
@@ -49,16 +69,64 @@ struct ClauseReading {
 
     enum Subject { case we, you }
 
+    /// Who does what a cue at `index` says: the subject just before it ("you handle"), else
+    /// the clause's only subject, wherever it stands («за логистику отвечает ваша команда»).
+    static func subject(of index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
+        if let before = subject(before: index, in: clause, facts: facts) { return before }
+        let agents = agentTokens(facts, in: clause)
+        let subjects = facts.subjects.filter { clause.range.contains($0.tokens.lowerBound) && !agents.contains($0.tokens.lowerBound) }
+            .compactMap { match -> Subject? in
+                if match.entries.contains(where: { $0.role == .you }) { return .you }
+                if match.entries.contains(where: { $0.role == .we }) { return .we }
+                return nil
+            }
+        return Set(subjects).count == 1 ? subjects[0] : nil
+    }
+
+    /// "by" followed by a subject ("by our business affairs team", "by Harborline").
+    static func byAgent(_ clause: Clause, facts: TextFacts) -> (Subject, ClosedRange<Int>)? {
+        for i in clause.range where facts.tokens[i].normalized == "by" {
+            var j = i + 1
+            while j < clause.range.upperBound, !facts.tokens[j].isWord { j += 1 }
+            guard j < clause.range.upperBound else { continue }
+            for match in facts.cues where match.tokens.lowerBound == j {
+                if match.entries.contains(where: { $0.role == .we }) { return (.we, i...match.tokens.upperBound) }
+                if match.entries.contains(where: { $0.role == .you }) { return (.you, i...match.tokens.upperBound) }
+            }
+        }
+        return nil
+    }
+
+    /// Tokens that name an agent ("by us", «вами», "by your team"), not a subject.
+    static func agentTokens(_ facts: TextFacts, in clause: Clause) -> Set<Int> {
+        var tokens = Set(facts.cues.filter { $0.entries.contains { $0.role == .agent } }.flatMap { Array($0.tokens) })
+        if let (_, range) = byAgent(clause, facts: facts) { tokens.formUnion(range) }
+        return tokens
+    }
+
+    /// The subject when a clause holds nothing else ("you", «мы», "us").
+    static func loneSubject(_ clause: Clause, facts: TextFacts) -> Subject? {
+        let words = clause.range.filter { facts.tokens[$0].isWord }
+        guard !words.isEmpty else { return nil }
+        let subjects = facts.cues.filter { $0.tokens.allSatisfy(clause.range.contains) }
+            .filter { $0.entries.contains { $0.role == .we || $0.role == .you } }
+        guard Set(subjects.flatMap { Array($0.tokens) }).isSuperset(of: words) else { return nil }
+        let roles = Set(subjects.flatMap(\.entries).map(\.role))
+        if roles == [.we] { return .we }
+        if roles == [.you] { return .you }
+        return nil
+    }
+
     /// The subject just before a word: "we" / "you" with only modal words between.
     static func subject(before index: Int, in clause: Clause, facts: TextFacts) -> Subject? {
         var i = index - 1
         while i >= clause.range.lowerBound {
             let token = facts.tokens[i]
             if !token.isWord { i -= 1; continue }
-            let here = facts.cues.filter { $0.tokens.contains(i) }
+            let here = facts.subjects.filter { $0.tokens.contains(i) }
             if here.contains(where: { $0.entries.contains { $0.role == .you } }) { return .you }
             if here.contains(where: { $0.entries.contains { $0.role == .we } }) { return .we }
-            if let modal = here.first(where: { $0.entries.contains { $0.role == .modal } }) {
+            if let modal = facts.cues.first(where: { $0.tokens.contains(i) && $0.entries.contains { $0.role == .modal } }) {
                 i = modal.tokens.lowerBound - 1
                 continue
             }
@@ -77,8 +145,17 @@ struct ClauseReading {
         }
 
         // A subject followed by a verb.
-        for match in facts.cues where clause.range.contains(match.tokens.lowerBound) {
+        for match in facts.subjects where clause.range.contains(match.tokens.lowerBound) {
             guard let role = match.entries.first(where: { $0.role == .we || $0.role == .you })?.role else { continue }
+            // Russian puts the subject after its verb as often as before: «аналитику вели вы».
+            if tokens[match.tokens.lowerBound].script == .cyrillic {
+                var j = match.tokens.lowerBound - 1
+                while j >= clause.range.lowerBound, !tokens[j].isWord || isRole(j, .modal) { j -= 1 }
+                if j >= clause.range.lowerBound, tokens[j].script == .cyrillic, !isRole(j, .nonAction), !isRole(j, .negator),
+                   !facts.phrases.contains(where: { $0.tokens.contains(j) }), Self.looksLikeRussianVerb(tokens[j].normalized) {
+                    return (role == .we ? .owns : .needs, facts.surface(j...match.tokens.upperBound))
+                }
+            }
             var i = match.tokens.upperBound + 1
             while i < clause.range.upperBound {
                 let token = tokens[i]
@@ -97,11 +174,15 @@ struct ClauseReading {
             let token = tokens[i]
             guard token.script == .cyrillic, token.normalized.count >= 4, !isRole(i, .nonAction),
                   !russianNonVerbs.contains(token.normalized) else { continue }
+            let w = token.normalized
+            // A vowel before -ем («выплачиваем», «закрываем», «ведём») marks a first-person verb
+            // wherever it stands; other endings are trusted only near the start or a pronoun.
+            let surelyFirstPerson = w.count >= 6 && ["аем", "яем", "уем", "еем", "оем", "юем"].contains(where: w.hasSuffix)
+                || token.surface.lowercased().hasSuffix("ём")
             let nearSubject = position < 2
                 || (position > 0 && (isRole(words[position - 1], .we) || isRole(words[position - 1], .you)))
                 || (position + 1 < words.count && (isRole(words[position + 1], .we) || isRole(words[position + 1], .you)))
-            guard nearSubject else { continue }
-            let w = token.normalized
+            guard nearSubject || surelyFirstPerson else { continue }
             if (w.hasSuffix("ем") || w.hasSuffix("им")) && !w.hasSuffix("ским") && !w.hasSuffix("цким") {
                 return (.owns, token.surface)
             }
@@ -110,6 +191,14 @@ struct ClauseReading {
             }
         }
         return nil
+    }
+
+    /// Russian verb endings: present (-ет, -ют, -ит, -ат, -ем, -им, -ете, -ите), past (-л, -ла,
+    /// -ли, -ло) and infinitive (-ть, -ти, -чь: «должны вести вы»), reflexive or not.
+    static func looksLikeRussianVerb(_ word: String) -> Bool {
+        guard word.count >= 3, !russianNonVerbs.contains(word) else { return false }
+        let w = word.hasSuffix("ся") || word.hasSuffix("сь") ? String(word.dropLast(2)) : word
+        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло", "ть", "ти", "чь"].contains(where: w.hasSuffix)
     }
 
     /// Russian words ending like first-person plural verbs that are not verbs.
@@ -134,11 +223,15 @@ struct ClauseReading {
     static func passiveWording(_ clause: Clause, facts: TextFacts) -> String? {
         let tokens = facts.tokens
         let words = clause.range.filter { tokens[$0].isWord }
-        let hasSubject = facts.cues.contains { match in
-            clause.range.contains(match.tokens.lowerBound) && match.entries.contains { $0.role == .we || $0.role == .you }
+        // "by your team" names an agent, not a subject.
+        let agents = agentTokens(facts, in: clause)
+        let hasSubject = facts.subjects.contains { match in
+            clause.range.contains(match.tokens.lowerBound) && !agents.contains(match.tokens.lowerBound)
         }
         guard !hasSubject else { return nil }
-        for (position, i) in words.enumerated() {
+        // A verb that is part of a stance cue («остаётся за нами») is no passive.
+        let inCues = Set(facts.cues.filter { $0.entries.contains { $0.stance != nil } }.flatMap { Array($0.tokens) })
+        for (position, i) in words.enumerated() where !inCues.contains(i) {
             let w = tokens[i].normalized
             if englishAuxiliaries.contains(w) {
                 var next = position + 1
@@ -153,7 +246,7 @@ struct ClauseReading {
             }
             if russianAuxiliaries.contains(w), position + 1 < words.count {
                 let p = tokens[words[position + 1]].normalized
-                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) {
+                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) || p.hasSuffix("ться") {
                     return facts.surface(i...words[position + 1])
                 }
             }

@@ -60,7 +60,14 @@ struct TableColumns {
         }
         guard !ours.isEmpty || !theirs.isEmpty else { return nil }
         let our = ours.map { mark(cell($0)) }.first { if case .none = $0 { false } else { true } } ?? .none
-        let their = theirs.map { mark(cell($0)) }.first { if case .none = $0 { false } else { true } } ?? .none
+        // A partner's cell says what the partner does: "ведёте" (you lead) is their doing it.
+        let their = theirs.map { column -> Mark in
+            switch mark(cell(column)) {
+            case .stance(.supports): .stance(.supports)
+            case .stance(.excludes), .none: .none
+            default: .yes
+            }
+        }.first { if case .none = $0 { false } else { true } } ?? .none
         let basis = Claim.Basis.table(cells.dropFirst().joined(separator: " | "))
         switch (our, their) {
         case (.none, .none): return nil
@@ -68,7 +75,8 @@ struct TableColumns {
         case (.none, .stance): return nil
         case (.yes, .yes), (.yes, .stance(.owns)), (.stance(.owns), .yes), (.stance(.owns), .stance(.owns)): return (.shares, basis)
         case (.yes, _): return (.owns, basis)
-        case (.stance(.supports), .yes), (.stance(.supports), .stance(.owns)): return (.supports, basis)
+        // We help, they lead: both a need and support; the contract's precedence says need.
+        case (.stance(.supports), .yes), (.stance(.supports), .stance(.owns)): return (.needs, basis)
         case (.stance(let s), _): return (s, basis)
         }
     }

@@ -11,26 +11,50 @@ struct TextFacts {
     let hedges: [GlossaryIndex.HedgeMatch]
     let clauses: [Clause]
 
-    init(_ text: String, index: GlossaryIndex, heading: Bool = false) {
+    init(_ text: String, index: GlossaryIndex, heading: Bool = false, selfNames: [SelfName] = []) {
         self.text = text
-        tokens = index.tokenizer.tokens(text)
-        let allCues = index.matchCues(tokens, inHeading: heading)
-        var found = index.matchPhrases(tokens, transliterate: false)
+        let tokens = index.tokenizer.tokens(text)
+        self.tokens = tokens
+        var allCues = index.matchCues(tokens, inHeading: heading)
+        // The writer's own name is one more way of saying "we".
+        let named = selfNames.flatMap { $0.occurrences(in: tokens) }
+        allCues += named
+        allCues.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let inNames = Set(named.flatMap { Array($0.tokens) })
+        var found = index.matchPhrases(tokens, transliterate: false).filter { !$0.tokens.allSatisfy(inNames.contains) }
         if found.isEmpty, !heading, allCues.contains(where: { $0.entries.contains { [.cue, .heading, .we, .you].contains($0.role) } }) {
             // A line that claims something but names no function: try its words in the other
             // script («кпи» for "KPI», «креатив» for "creative"). Only here, since ICU's
             // transliterators take ~10 ms to open.
-            found = index.matchPhrases(tokens, transliterate: true)
+            found = index.matchPhrases(tokens, transliterate: true).filter { !$0.tokens.allSatisfy(inNames.contains) }
         }
         phrases = found
         let covered = Set(phrases.flatMap { Array($0.tokens) })
         cues = allCues.filter { match in
-            // Negators and subjects still count inside a phrase's span; stance words do not.
-            match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.contains(where: covered.contains)
+            // A stance word wholly inside a function phrase is part of the function's name
+            // ("manage" in "talent management"); negators and subjects always count.
+            match.entries.contains { $0.role != .cue && $0.role != .heading } || !match.tokens.allSatisfy(covered.contains)
         }
         hedges = index.matchHedges(tokens)
         clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
     }
+
+    /// "we" / "you" matches that stand as subjects: not after a preposition ("with your
+    /// producer", «с вашей командой» are objects).
+    var subjects: [GlossaryIndex.CueMatch] {
+        cues.filter { match in
+            guard match.entries.contains(where: { $0.role == .we || $0.role == .you }) else { return false }
+            guard let previous = tokens[..<match.tokens.lowerBound].last(where: \.isWord),
+                  tokens[..<match.tokens.lowerBound].last(where: { $0.kind != .punctuation || !"-‐".contains($0.surface) }) == previous
+            else { return true }
+            return !Self.prepositions.contains(previous.normalized)
+        }
+    }
+
+    static let prepositions: Set<String> = [
+        "with", "to", "for", "from", "of", "at", "on", "about", "among", "between", "alongside", "through", "than", "into",
+        "с", "со", "для", "от", "к", "ко", "у", "о", "об", "при", "по", "между", "перед", "над", "под", "через", "без",
+    ]
 
     /// The text of a token range as written.
     func surface(_ range: ClosedRange<Int>) -> String {
@@ -53,6 +77,36 @@ struct TextFacts {
     }
 }
 
+/// The writer's own name, keyed like the text, so it can be found as a subject.
+struct SelfName {
+    let text: String
+    let keys: [String]
+    let entry: CueEntry
+
+    init(_ text: String, tokenizer: Tokenizer) {
+        self.text = text
+        keys = tokenizer.tokens(text).filter(\.isWord).map(\.key)
+        entry = CueEntry(role: .we, stance: nil, language: "", phrase: text, exact: false,
+                         source: GlossarySource(file: "the document's own name", line: 0))
+    }
+
+    func occurrences(in tokens: [Token]) -> [GlossaryIndex.CueMatch] {
+        guard !keys.isEmpty else { return [] }
+        let words = tokens.indices.filter { tokens[$0].isWord }
+        var result: [GlossaryIndex.CueMatch] = []
+        var i = 0
+        while i + keys.count <= words.count {
+            if (0..<keys.count).allSatisfy({ tokens[words[i + $0]].key == keys[$0] }) {
+                result.append(GlossaryIndex.CueMatch(tokens: words[i]...words[i + keys.count - 1], entries: [entry]))
+                i += keys.count
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}
+
 /// A stretch of a unit between clause breaks (commas, semicolons, colons, dashes, "but",
 /// "since", «но», «так как», and "and" before a new subject or a negation). Stance is read
 /// per clause, so "we advise on paid media, but we do not buy it" gives two statements.
@@ -67,6 +121,14 @@ struct Clause {
     ]
     static let conjunctions: Set<String> = ["and", "or", "и", "или", "а"]
     static let sentenceEnds: Set<String> = [".", "!", "?", ";", "…"]
+
+    /// A full stop ends a sentence only before a capital letter (or at the end): "etc. are",
+    /// «и т. д. и» and "approx. 30" go on.
+    static func endsSentence(_ tokens: [Token], at i: Int) -> Bool {
+        guard tokens[i].surface == "." else { return true }
+        guard let next = tokens[(i + 1)...].first(where: { $0.kind != .punctuation }) else { return true }
+        return next.surface.first?.isUppercase ?? true
+    }
     static let clauseMarks: Set<String> = [",", ":", "—", "–", "(", ")", "[", "]"]
 
     static func split(tokens: [Token], cues: [GlossaryIndex.CueMatch], phrases: [GlossaryIndex.PhraseMatch]) -> [Clause] {
@@ -88,7 +150,7 @@ struct Clause {
             let token = tokens[i]
             if token.kind == .punctuation {
                 if sentenceEnds.contains(token.surface) {
-                    close(i, nextSentence: true)
+                    close(i, nextSentence: endsSentence(tokens, at: i))
                     start = i + 1
                 } else if clauseMarks.contains(token.surface) {
                     close(i, nextSentence: false)

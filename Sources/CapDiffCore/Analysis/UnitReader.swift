@@ -18,7 +18,11 @@ struct UnitReader {
     }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
-        let readings = facts.clauses.map { ClauseReading($0, facts: facts, headingCues: false) }
+        let readings = facts.clauses.map { clause in
+            var reading = ClauseReading(clause, facts: facts, headingCues: false)
+            if continuesHeading(reading) { reading.strong = nil }
+            return reading
+        }
         let tableStance = table?.stance(cells: unit.cells)
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
@@ -37,7 +41,14 @@ struct UnitReader {
             }
             stated = true
             for function in match.functions {
-                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis))
+                claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
+                                    language: unit.language))
+                // "We help with contracts, but the legal work itself we expect from you": a
+                // clause with a cue and no function speaks of the clause before it.
+                if tableStance == nil, let (next, reason) = followingStatement(after: clauseIndex, readings: readings) {
+                    claims.append(Claim(function: function, stance: next, line: line, text: unit.text, phrase: phrase,
+                                        basis: .cue(reason), language: unit.language))
+                }
             }
         }
 
@@ -47,11 +58,15 @@ struct UnitReader {
             stated = true
             for function in heading.functions {
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1))
+                                    phrase: heading.text, basis: unitStance.1, language: unit.language))
             }
         }
         for (line, phrase) in ownerless where !stated {
             flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(phrase)\" is named but nobody is said to own it")
+        }
+        // "The PR push will be managed centrally": a passive names no owner for whatever it is.
+        if facts.phrases.isEmpty, heading?.stance == nil, let passive = readings.compactMap(\.passive).first, contentWords >= 3 {
+            flags.add(.vagueOwner, line: unit.line, unit: unit, reason: "\"\(passive)\" names no owner")
         }
         for match in facts.hedges {
             for entry in match.entries {
@@ -59,7 +74,8 @@ struct UnitReader {
                           reason: "\(entry.kind == .hedge ? "hedge" : "no owner:") \"\(facts.surface(match.tokens))\"")
             }
         }
-        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings), contentWords >= 2 {
+        if facts.phrases.isEmpty, heading?.functions.isEmpty ?? true, isCapabilityLike(readings) || isBareItem, contentWords >= 2,
+           !isLegend(readings) {
             flags.add(.unmapped, line: unit.line, unit: unit, reason: "reads like a capability but names no known function")
         }
         flags.addMixedScript(facts, unit: unit)
@@ -94,6 +110,23 @@ struct UnitReader {
         return nil
     }
 
+    /// An item under "We won't:" or "We'd ask you to:" that starts with a bare verb ("- run
+    /// boosted posts") continues the heading's sentence: its verb is no claim of its own.
+    func continuesHeading(_ reading: ClauseReading) -> Bool {
+        guard unit.kind == .item, let heading = heading?.stance, heading.stance != .owns,
+              let strong = reading.strong, strong.stance == .owns || strong.stance == .supports else { return false }
+        return !facts.subjects.contains { _ in true }
+    }
+
+    /// The explicit stance of the next clause in the sentence, when that clause names no function.
+    func followingStatement(after i: Int, readings: [ClauseReading]) -> (Stance, String)? {
+        let next = i + 1
+        guard next < readings.count, facts.clauses[next].sentence == facts.clauses[i].sentence,
+              readings[next].hasGlossaryCue, let strong = readings[next].strong,
+              !facts.phrases.contains(where: { facts.clauses[next].range.contains($0.tokens.lowerBound) }) else { return nil }
+        return (strong.stance, strong.reason)
+    }
+
     func unitLevelStance(_ readings: [ClauseReading]) -> (Stance, Claim.Basis)? {
         if let strong = readings.compactMap(\.strong).first { return (strong.stance, .cue(strong.reason)) }
         if let stance = heading?.stance { return (stance.stance, .heading(heading!.text)) }
@@ -112,6 +145,19 @@ struct UnitReader {
         default:
             return false
         }
+    }
+
+    /// A list item that is only a noun phrase ("Discord moderation for the community"): in an
+    /// outline, that is a capability, whatever heading it sits under.
+    var isBareItem: Bool {
+        unit.kind == .item && !facts.cues.contains { $0.entries.contains { $0.role == .we || $0.role == .you } }
+    }
+
+    /// A line that defines the stance words ("Lead = we own it, Support = we help, ...") or
+    /// introduces the document («что берёт на себя наша команда и чего мы ждём от вас»)
+    /// rather than claiming anything: it states several stances and names no function.
+    func isLegend(_ readings: [ClauseReading]) -> Bool {
+        Set(readings.compactMap { $0.strong?.stance }).count >= (unit.kind == .prose ? 2 : 3)
     }
 
     var contentWords: Int {

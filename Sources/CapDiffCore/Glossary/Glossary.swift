@@ -8,6 +8,7 @@ public struct Glossary: Sendable {
     public var cues: [CueEntry] = []
     public var hedges: [HedgeEntry] = []
     public var stopwords: [StopwordEntry] = []
+    public var synonyms: [SynonymEntry] = []
 
     public init() {}
 
@@ -59,6 +60,9 @@ public enum CueRole: String, Sendable, CaseIterable {
     case cue
     /// Signals `stance` only in a heading or a "Label:" line ("Our side:").
     case heading
+    /// In a heading that states nothing else, a hint of its stance: "our" (owns) in "Our
+    /// lane", "your" (needs) in «Ваша часть», "shared" in "Shared lane".
+    case headingHint = "heading-hint"
     /// A negation word ("not", «не»): the statement becomes `excludes`.
     case negator
     /// A phrase in which a negation word does not negate ("no later than", «не позднее»).
@@ -98,6 +102,8 @@ public struct HedgeEntry: Sendable, Equatable {
     public var kind: AmbiguityKind
     public var language: String
     public var phrase: String
+    /// Match the words as written rather than by stem («обсуждается», not «обсуждать»).
+    public var exact: Bool = false
     public var source: GlossarySource
 }
 
@@ -106,5 +112,15 @@ public struct HedgeEntry: Sendable, Equatable {
 public struct StopwordEntry: Sendable, Equatable {
     public var language: String
     public var word: String
+    public var source: GlossarySource
+}
+
+/// A word phrase matching reads as another ("автор" as «блогер», "influencer" as "creator"),
+/// so a phrase written with one word of a family matches the others: «отбор авторов» matches
+/// the phrase «отбор блогеров» without being listed.
+public struct SynonymEntry: Sendable, Equatable {
+    public var language: String
+    public var word: String
+    public var means: String
     public var source: GlossarySource
 }

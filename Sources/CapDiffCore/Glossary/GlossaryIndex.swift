@@ -15,6 +15,8 @@ public final class GlossaryIndex {
     private let modalityCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
     private let stopwords: Set<String>
+    /// Stem → the stem it is read as (synonyms.tsv), for phrase matching.
+    private let synonyms: [String: String]
     /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic;
     /// built on first use.
     private lazy var skeletons: [String: [PhraseEntry]] = {
@@ -38,10 +40,15 @@ public final class GlossaryIndex {
         self.glossary = glossary
         self.tokenizer = tokenizer
         stopwords = Set(glossary.stopwords.map { tokenizer.tokens($0.word).first(where: \.isWord)?.normalized ?? $0.word })
+        var synonyms: [String: String] = [:]
+        for entry in glossary.synonyms {
+            synonyms[tokenizer.key(entry.word)] = tokenizer.key(entry.means)
+        }
+        self.synonyms = synonyms
         for entry in glossary.phrases {
             let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
             let content = words.filter { !stopwords.contains($0.normalized) }
-            phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+            phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : synonyms[$0.key] ?? $0.key }, entry)
         }
         for entry in glossary.cues {
             let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }
@@ -49,7 +56,7 @@ public final class GlossaryIndex {
             case .cue, .agent:
                 stanceCues.insert(keys, entry)
                 headingCues.insert(keys, entry)
-            case .heading: headingCues.insert(keys, entry)
+            case .heading, .headingHint: headingCues.insert(keys, entry)
             case .negator, .notNegation: negationCues.insert(keys, entry)
             case .we, .you: subjectCues.insert(keys, entry)
             case .modal, .nonAction: verbCues.insert(keys, entry)
@@ -57,7 +64,7 @@ public final class GlossaryIndex {
             }
         }
         for entry in glossary.hedges {
-            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map(\.key), entry)
+            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
         }
     }
 
@@ -96,10 +103,12 @@ public final class GlossaryIndex {
         func flush() {
             var i = 0
             while i < segment.count {
-                let found = phrases.longestMatch(from: i) { position in
+                let found = phrases.longestMatch(from: i, gaps: 1, canSkip: { position in
+                    position < segment.count && self.isModifier(tokens[segment[position]])
+                }) { position in
                     guard position < segment.count else { return nil }
                     let token = tokens[segment[position]]
-                    return transliterate ? self.keys(for: token) : [(token.key, false), (Self.exactKey(token), false)]
+                    return transliterate ? self.keys(for: token) : [(self.synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
                 }
                 if let found {
                     matches.append(PhraseMatch(tokens: segment[i]...segment[i + found.length - 1], entries: found.values,
@@ -122,10 +131,28 @@ public final class GlossaryIndex {
         return matches
     }
 
+    /// A word a phrase may skip: for Russian an adjective («российских» in «договоры с
+    /// российскими блогерами»), never a noun («соцсетей»); for English a capitalised word or one
+    /// that starts no phrase of its own.
+    func isModifier(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        switch token.script {
+        case .latin:
+            // "booking Russian creators": a capitalised adjective, or any word that starts no phrase.
+            return token.surface.first?.isUppercase == true || phrases.root.children[synonyms[token.key] ?? token.key] == nil
+        case .cyrillic: return Self.russianAdjectiveEndings.contains(where: token.normalized.hasSuffix)
+        case .other: return false
+        }
+    }
+
+    /// Adjective endings that nouns rarely share (not -ие, -ом: «привлечение», «блогером»).
+    static let russianAdjectiveEndings = ["ий", "ый", "ой", "ая", "яя", "ое", "ые", "их", "ых", "ую", "юю",
+                                          "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им"]
+
     /// The keys a token may be read as: its stem, its exact form, then its stem in the other
     /// script.
     private func keys(for token: Token) -> [(key: String, alternate: Bool)] {
-        let own = [(token.key, false), (Self.exactKey(token), false)]
+        let own = [(synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
         guard token.kind == .word, token.script != .other else { return own }
         if let cached = alternateKeys[token.normalized] { return own + cached.map { ($0, true) } }
         var alternates: [String] = []

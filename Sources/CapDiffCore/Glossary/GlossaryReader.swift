@@ -5,8 +5,9 @@ import Foundation
 ///     id  group  en  ru  [required]   functions and their labels
 ///     function  lang  phrase [match]  phrases naming functions
 ///     role  stance  lang  phrase [match]  stance cues and the words stance reading needs
-///     kind  lang  phrase              hedges and ownerless wordings
+///     kind  lang  phrase [match]      hedges and ownerless wordings
 ///     lang  word                      stop words
+///     lang  word  means               synonyms: word read as another in phrase matching
 ///
 /// Lines starting with "#" and blank lines are ignored; columns after the named ones are
 /// notes. A malformed line is an error naming the file and line.
@@ -73,7 +74,7 @@ public enum GlossaryReader {
 
     // MARK: Parsing
 
-    enum Table { case functions, phrases, cues, hedges, stopwords }
+    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms }
 
     static func table(forHeader columns: [String]) -> Table? {
         switch columns.prefix(2).joined(separator: "\t") {
@@ -81,7 +82,7 @@ public enum GlossaryReader {
         case "function\tlang": .phrases
         case "role\tstance": .cues
         case "kind\tlang": .hedges
-        case "lang\tword": .stopwords
+        case "lang\tword": columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
         default: nil
         }
     }
@@ -166,7 +167,7 @@ public enum GlossaryReader {
                 }
                 let stanceText = column("stance") ?? ""
                 let stance = Stance(rawValue: stanceText)
-                if role == .cue || role == .heading || role == .agent {
+                if role == .cue || role == .heading || role == .headingHint || role == .agent {
                     guard stance != nil else {
                         throw .error(file.name, line: number, "a \(role.rawValue) needs a stance (owns, shares, supports, needs, excludes), not \"\(stanceText)\"")
                     }
@@ -177,9 +178,16 @@ public enum GlossaryReader {
                 guard let kind = AmbiguityKind(rawValue: try require("kind")), kind == .hedge || kind == .vagueOwner else {
                     throw .error(file.name, line: number, "kind must be hedge or vague-owner, not \"\(column("kind") ?? "")\"")
                 }
-                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"), source: source))
+                glossary.hedges.append(HedgeEntry(kind: kind, language: try language(), phrase: try require("phrase"),
+                                                  exact: try matchExactly(), source: source))
             case .stopwords:
                 glossary.stopwords.append(StopwordEntry(language: try language(), word: try require("word"), source: source))
+            case .synonyms:
+                guard try !require("word").contains(" "), try !require("means").contains(" ") else {
+                    throw .error(file.name, line: number, "a synonym is one word (\"автор\" means \"блогер\"); list longer wordings as phrases")
+                }
+                glossary.synonyms.append(SynonymEntry(language: try language(), word: try require("word"), means: try require("means"),
+                                                      source: source))
             }
         }
     }
@@ -211,5 +219,6 @@ public enum GlossaryReader {
         glossary.cues += layer.cues
         glossary.hedges += layer.hedges
         glossary.stopwords += layer.stopwords
+        glossary.synonyms += layer.synonyms
     }
 }

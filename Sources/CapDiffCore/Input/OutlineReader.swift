@@ -104,6 +104,13 @@ extension OutlineReader {
         return text
     }
 
+    /// A short line that does not end like a sentence: up to ten words, no final . ! ? ; ,
+    static func isShortHeadingLike(_ line: Substring) -> Bool {
+        guard let last = line.last, !".!?;,".contains(last) else { return false }
+        let words = line.split(whereSeparator: \.isWhitespace)
+        return (1...10).contains(words.count)
+    }
+
     static func isRule(_ line: Substring) -> Bool {
         // Most lines are not rules: their first character says so without copying the line.
         guard let first = line.first(where: { !$0.isWhitespace }), "-*_=".contains(first) else { return false }
@@ -133,8 +140,15 @@ extension OutlineReader {
         var sawContent = false
         var firstContentLine: Int?
         var blankBefore = true
+        /// A short line standing alone ("What we'll handle"): a label if a list follows it,
+        /// else a paragraph. Held until the next line says which.
+        var held: (text: Substring, number: Int)?
+        /// The current heading's section has had list items: prose after them is commentary,
+        /// not one of the heading's items.
+        var sectionHadList = false
 
         var scope: Int? { label ?? headings.last?.index }
+        var proseScope: Int? { label ?? (sectionHadList ? nil : headings.last?.index) }
 
         mutating func add(_ raw: String, number: Int) {
             let line = Substring(raw)
@@ -142,6 +156,11 @@ extension OutlineReader {
             if trimmed.isEmpty {
                 flushItem()
                 flushPendingTableHeader()
+                if held == nil, paragraph.count == 1, paragraph[0].number != firstContentLine,
+                   OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    held = paragraph[0]
+                    paragraph = []
+                }
                 flushParagraph()
                 tableHeader = nil
                 blankBefore = true
@@ -149,6 +168,11 @@ extension OutlineReader {
             }
             defer { blankBefore = false; sawContent = true }
             if firstContentLine == nil { firstContentLine = number }
+            if let line = held {
+                held = nil
+                let startsList = OutlineReader.listItem(trimmed) != nil || OutlineReader.tableCells(trimmed) != nil
+                if startsList { addLabel(line.text, number: line.number) } else { paragraph = [line]; flushParagraph() }
+            }
 
             // A table: a header row, its separator, then rows.
             if let pending = pendingTableHeader {
@@ -172,6 +196,7 @@ extension OutlineReader {
                 flushAll()
                 while let last = headings.last, last.level >= level { headings.removeLast() }
                 label = nil
+                sectionHadList = false
                 let isTitle = !sawContent && level == 1
                 units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
                 if !isTitle { headings.append((level, units.count - 1)) }
@@ -194,8 +219,15 @@ extension OutlineReader {
             }
             if let (marker, text) = OutlineReader.listItem(trimmed) {
                 flushItem()
+                // "What we'll handle" right above a list is that list's label.
+                if paragraph.count == 1, paragraph[0].number != firstContentLine, OutlineReader.isShortHeadingLike(paragraph[0].text) {
+                    let line = paragraph[0]
+                    paragraph = []
+                    addLabel(line.text, number: line.number)
+                }
                 flushParagraph()
                 item = Unit(kind: .item, line: number, text: String(text), scope: scope, marker: String(marker))
+                sectionHadList = true
                 itemIndent = line.prefix { $0 == " " || $0 == "\t" }.count + 1
                 return
             }
@@ -215,12 +247,15 @@ extension OutlineReader {
             flushItem()
             if paragraph.isEmpty, let text = OutlineReader.labelText(trimmed) {
                 flushParagraph()
-                label = nil
-                units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
-                label = units.count - 1
+                addLabel(text, number: number)
                 return
             }
             addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addLabel(_ text: Substring, number: Int) {
+            units.append(Unit(kind: .label, line: number, text: String(text), scope: headings.last?.index))
+            label = units.count - 1
         }
 
         mutating func addParagraphLine(_ text: Substring, number: Int) {
@@ -268,11 +303,16 @@ extension OutlineReader {
                 guard end > start else { continue }
                 let sentence = String(decoding: utf8[start..<end], as: UTF8.self)
                 let inner = breaks.filter { $0 > start && $0 < end }.map { $0 - start }
-                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: scope))
+                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: proseScope))
             }
         }
 
         mutating func flushAll() {
+            if let line = held {
+                held = nil
+                flushParagraph()
+                paragraph = [line]
+            }
             flushItem()
             flushPendingTableHeader()
             flushParagraph()

@@ -58,6 +58,31 @@ struct MailText {
     }
 
     var isBlank: Bool { lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
+
+    func countLetters(into counts: inout LanguageDetector.LetterCounts) {
+        for line in lines { LanguageDetector.count(line.text, into: &counts) }
+    }
+
+    /// The outline of this text, its units' lines turned into the input file's lines. Mail has
+    /// no title line: a first line standing alone ("Hi Anna,", "We'll run paid media") is read
+    /// like any other. Runs of blank lines (where quotes were) are passed on as one.
+    func outline(path: String, reader: OutlineReader) -> Outline {
+        var kept: [Line] = []
+        kept.reserveCapacity(lines.count)
+        for line in lines {
+            let blank = line.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if blank && (kept.isEmpty || kept[kept.count - 1].text.isEmpty) { continue }
+            kept.append(blank ? Line(text: "", fileLine: line.fileLine) : line)
+        }
+        let compact = MailText(lines: kept)
+        var outline = reader.read(SourceText(path: path, text: compact.joined))
+        for i in outline.units.indices {
+            let index = outline.units[i].line - 1
+            if kept.indices.contains(index) { outline.units[i].line = kept[index].fileLine }
+            if outline.units[i].kind == .title { outline.units[i].kind = .prose }
+        }
+        return outline
+    }
 }
 
 /// Maps the lines of a part's decoded content onto lines of the input file.

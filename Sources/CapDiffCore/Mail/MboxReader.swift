@@ -19,7 +19,8 @@ final class MboxReader {
 
     let path: String
     let maximumMessage: Int
-    private let handle: FileHandle
+    /// Nil when the whole mbox was given in memory.
+    private let handle: FileHandle?
     private let blockSize: Int
     private var buffer: [UInt8] = []
     /// The file offset of buffer[0].
@@ -52,7 +53,17 @@ final class MboxReader {
         self.handle = handle
     }
 
-    deinit { try? handle.close() }
+    /// An mbox already in memory (`path` names it in messages).
+    init(bytes: [UInt8], path: String, maximumMessage: Int) {
+        self.path = path
+        self.maximumMessage = maximumMessage
+        blockSize = 1 << 20
+        handle = nil
+        buffer = bytes
+        eof = true
+    }
+
+    deinit { try? handle?.close() }
 
     func next() throws(Diagnostic) -> Event? {
         if !started {
@@ -254,6 +265,10 @@ final class MboxReader {
 
     /// Reads the next block, first dropping what earlier messages used.
     private func fill() throws(Diagnostic) {
+        guard let handle else {
+            eof = true
+            return
+        }
         let keep = min(start, scan)
         if keep > 0 {
             buffer.removeSubrange(0..<keep)

@@ -1,8 +1,9 @@
 /// The analyser, remembering what each unit said: mail repeats itself (greetings, sign-offs,
 /// boilerplate, standard wording pasted into message after message), and reading a unit again
 /// costs more than everything else done for a message. The result is the analyser's own: each
-/// unit is analysed as a small outline of the unit and the heading or label that governs it
-/// (a unit's claims and flags depend on nothing else), and the units' results are combined as
+/// unit is analysed as a small outline of the unit, the heading or label that governs it, and
+/// the title and closing line the writer's own name is read from (`SelfNames`) — a unit's
+/// claims and flags depend on nothing else — and the units' results are combined as
 /// `Analyzer.analyze` combines them. Outlines holding tables are analysed whole.
 /// Not thread-safe (it holds an analyser): one per thread.
 final class MemoAnalyzer {
@@ -40,9 +41,10 @@ final class MemoAnalyzer {
         var claims: [Claim] = []
         var ambiguities: [Ambiguity] = []
         var lineOfAmbiguity: [Int: Int] = [:]
+        let context = Context(outline)
         for unit in outline.units {
             let scope = unit.scope.map { outline.units[$0] }
-            let result = self.result(unit, scope: scope, path: outline.path)
+            let result = self.result(unit, scope: scope, context: context, path: outline.path)
             for var claim in result.claims {
                 claim.line += unit.line
                 claims.append(claim)
@@ -68,24 +70,39 @@ final class MemoAnalyzer {
                         ambiguities: ambiguities, warnings: outline.warnings)
     }
 
-    private func result(_ unit: Unit, scope: Unit?, path: String) -> Result {
-        let key = Self.key(unit, scope: scope)
-        if let known = memo[key] { return known }
-        var units: [Unit] = []
-        var single = unit
-        single.scope = nil
-        if var heading = scope {
-            heading.scope = nil
-            units.append(heading)
-            single.scope = 0
+    /// What the analyser reads from the whole outline: the units the writer's name comes from.
+    private struct Context {
+        var title: Unit?
+        var closing: Unit?
+        var names: [String]
+
+        init(_ outline: Outline) {
+            title = outline.units.first.flatMap { $0.kind == .title ? $0 : nil }
+            closing = outline.units.last.flatMap { $0.kind == .prose ? $0 : nil }
+            names = SelfNames.find(in: outline)
         }
-        units.append(single)
+    }
+
+    private func result(_ unit: Unit, scope: Unit?, context: Context, path: String) -> Result {
+        let key = Self.key(unit, scope: scope, names: context.names)
+        if let known = memo[key] { return known }
+        // The small outline: [title], [governing heading], the unit, [closing line].
+        var units: [Unit] = []
+        func append(_ u: Unit, scope: Int? = nil) {
+            var copy = u
+            copy.scope = scope
+            units.append(copy)
+        }
+        if let title = context.title, title != unit { append(title) }
+        if let heading = scope { append(heading) }
+        append(unit, scope: scope == nil ? nil : units.count - 1)
+        if let closing = context.closing, closing != unit { append(closing) }
         let analysis = analyzer.analyze(Outline(path: path, units: units))
-        // Only the unit's own results: a heading's mixed-script flag belongs to the heading's
-        // own unit, which is analysed in its turn.
+        // Only the unit's own results: the other units' are read in their turn.
         let last = unit.line + unit.lineBreaks.count
         let result = Result(
-            claims: analysis.claims.filter { (unit.line...last).contains($0.line) }.map { var c = $0; c.line -= unit.line; return c },
+            claims: analysis.claims.filter { (unit.line...last).contains($0.line) && $0.text == unit.text }
+                .map { var c = $0; c.line -= unit.line; return c },
             ambiguities: analysis.ambiguities.filter { (unit.line...last).contains($0.line) && $0.text == unit.text }
                 .map { var a = $0; a.line -= unit.line; return a })
         if memo.count >= capacity { memo.removeAll(keepingCapacity: true) }
@@ -93,7 +110,7 @@ final class MemoAnalyzer {
         return result
     }
 
-    private static func key(_ unit: Unit, scope: Unit?) -> Key {
+    private static func key(_ unit: Unit, scope: Unit?, names: [String]) -> Key {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(unit.text.utf8.count + (scope?.text.utf8.count ?? 0) + 8)
         bytes.append(kindTag(unit.kind))
@@ -103,6 +120,10 @@ final class MemoAnalyzer {
             bytes.append(1)
             bytes.append(kindTag(scope.kind))
             bytes += scope.text.utf8
+        }
+        for name in names {
+            bytes.append(2)
+            bytes += name.utf8
         }
         return Key(bytes: bytes)
     }

@@ -72,6 +72,9 @@ public struct Unit: Sendable, Equatable {
         line + lineBreaks.prefix { $0 <= offset }.count
     }
 
+    /// The unit's own language (en, ru or mixed); nil when it has no letters.
+    public var language: Language? { LanguageDetector.language(of: text) }
+
     public var isHeadingLike: Bool {
         switch kind {
         case .heading, .label: true

@@ -56,6 +56,7 @@ public enum JSONViews {
             ("text", .string(claim.text)),
             ("phrase", .string(claim.phrase)),
             ("basis", .string(claim.basis.description)),
+            ("language", JSON(claim.language?.rawValue)),
         ])
     }
 

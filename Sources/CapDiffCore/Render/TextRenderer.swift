@@ -25,7 +25,7 @@ public struct TextRenderer {
                 + row.stances.map { (Words.stance($0, lang), $0 == nil ? TextStyle.Color.dim : nil) }
                 + [(Words.verdict(row.verdict, lang), color), (row.lead.map { names[$0] } ?? "", nil)])
         }
-        var lines = [comparison.sides.map { "\($0.name) (\($0.analysis.path), \($0.analysis.language.rawValue))" }.joined(separator: "  vs  "), ""]
+        var lines = [fit(comparison.sides.map { "\($0.name) (\($0.analysis.path), \($0.analysis.language.rawValue))" }.joined(separator: "  vs  "), style.width), ""]
         lines += comparison.rows.isEmpty ? [lang == .ru ? "Ни одна сторона не называет известных функций." : "Neither side names a known function."] : table.render(style)
         let ambiguities = comparison.sides.flatMap { side in side.analysis.ambiguities.map { (side.name, $0) } }
         if !ambiguities.isEmpty {
@@ -77,7 +77,7 @@ public struct TextRenderer {
         for claim in analysis.claims.sorted(by: { ($0.line, $0.function) < ($1.line, $1.function) }) {
             table.rows.append([(label(claim.function), nil), (Words.stance(claim.stance, lang), nil), (String(claim.line), .dim), (claim.text, nil)])
         }
-        var lines = ["\(analysis.path) (\(analysis.language.rawValue))", ""]
+        var lines = [fit("\(analysis.path) (\(analysis.language.rawValue))", style.width), ""]
         lines += analysis.claims.isEmpty ? [lang == .ru ? "Известных функций не найдено." : "No known function found."] : table.render(style)
         if !analysis.ambiguities.isEmpty {
             lines += ["", style.paint(lang == .ru ? "Неоднозначные строки" : "Ambiguous lines", .bold)]

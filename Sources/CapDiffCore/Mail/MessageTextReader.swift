@@ -1,0 +1,98 @@
+/// Reads the texts of one raw message: MIME through GMime, each text part's bytes through ICU
+/// from its charset (`CharsetDecoder`), the body's own text (`ReplyText`: quotes and signature
+/// removed; HTML through `HTMLText`) and its document attachments. Not thread-safe (it holds
+/// ICU converters): one per thread.
+final class MessageTextReader {
+    private let charsets = CharsetDecoder()
+
+    /// Decoded text beyond this is cut (and noted): no message states its roles in 8 MB.
+    static let maximumPartBytes = 8 << 20
+
+    /// What a message holds to be read.
+    struct Texts {
+        var message: MIMEMessage
+        /// The body's own text (nil when there is no text part; blank when it is all quotes).
+        var body: MailText?
+        var documents: [(name: String, text: DocumentText)] = []
+        /// Attachments not read: "name (type)", or "name (why)".
+        var skipped: [String] = []
+        var notes: [String] = []
+    }
+
+    enum DocumentText {
+        /// Text, Markdown or HTML: lines of the input file.
+        case mail(MailText)
+        /// A DOCX, read by the document readers: lines of the attachment.
+        case outline(Outline)
+    }
+
+    func texts(_ raw: RawMessage) throws(MailProblem) -> Texts {
+        let parsed = raw.bytes.withUnsafeBytes { bytes in
+            Result { () throws(MIMEError) in
+                try GMime.parse(bytes, maximumContent: Self.maximumPartBytes, wants: MessageParts.wantsContent)
+            }
+        }
+        let message: MIMEMessage
+        switch parsed {
+        case .success(let m): message = m
+        case .failure(let error):
+            throw MailProblem(file: raw.file, number: raw.number, offset: raw.offset, reason: .notAMessage(error.description))
+        }
+        let parts = MessageParts(message)
+        var texts = Texts(message: message)
+        if message.truncatedParts > 0 {
+            texts.notes.append("\(message.truncatedParts) parts nested more than \(GMime.maximumDepth) deep were not read")
+        }
+        if let body = parts.body, let text = text(of: message.parts[body], in: raw, notes: &texts.notes) {
+            texts.body = ReplyText.ownText(text)
+        }
+        for index in parts.documents {
+            let part = message.parts[index]
+            let name = part.filename ?? part.type
+            switch document(part, name: name, in: raw, notes: &texts.notes) {
+            case .success(let text): texts.documents.append((name, text))
+            case .failure(let diagnostic): texts.skipped.append("\(name) (\(diagnostic.message))")
+            }
+        }
+        for index in parts.skipped {
+            let part = message.parts[index]
+            texts.skipped.append(part.filename.map { "\($0) (\(part.type))" } ?? part.type)
+        }
+        return texts
+    }
+
+    // MARK: - Text
+
+    /// A text part's lines: its bytes from their charset, HTML turned into text.
+    private func text(of part: MIMEPart, in raw: RawMessage, notes: inout [String]) -> MailText? {
+        guard let bytes = part.content else { return nil }
+        let html = part.type == "text/html"
+        let decoded = charsets.decode(bytes, declared: part.charset, markup: html)
+        if let correction = decoded.correction, correction != .missing {
+            notes.append("\(part.type) part: \(correction)\(CharsetDecoder.correctionNote)\(decoded.charset)")
+        }
+        if part.contentTruncated {
+            notes.append("\(part.type) part cut at \(Self.maximumPartBytes >> 20) MB")
+        }
+        let lines = MailText(text: decoded.text, part: part, in: raw, markup: html)
+        return html ? HTMLText.lines(lines, path: raw.file) : lines
+    }
+
+    private func document(_ part: MIMEPart, name: String, in raw: RawMessage,
+                          notes: inout [String]) -> Result<DocumentText, Diagnostic> {
+        guard let bytes = part.content, !bytes.isEmpty else { return .failure(.error(name, "empty")) }
+        switch MessageParts.documentFormat(part) {
+        case .text, .markdown, .html:
+            guard let text = text(of: part, in: raw, notes: &notes), !text.isBlank else { return .failure(.error(name, "empty")) }
+            return .success(.mail(text))
+        case .docx:
+            do {
+                return .success(.outline(try DocumentReader.read(bytes: bytes, path: name)))
+            } catch {
+                return .failure(error)
+            }
+        case nil:
+            return .failure(.error(name, "not a document"))
+        }
+    }
+}

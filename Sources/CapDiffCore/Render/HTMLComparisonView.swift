@@ -1,0 +1,156 @@
+/// One `Comparison` as HTML sections: the capability matrix (a row per function, both sides'
+/// stances with the evidence lines, the verdict in words and colour, the lead), the ambiguous
+/// lines with their reasons, and the subcontractor-trap note. A page shows one of these for
+/// `compare`; a batch page can show one per thread (nested under the thread's heading, hence
+/// `headingLevel`).
+struct HTMLComparisonView {
+    var comparison: Comparison
+    var glossary: Glossary
+    /// The language of the report's own words; quotes keep their documents' languages.
+    var language: Language
+    var headingLevel = 2
+
+    private var names: [String] { comparison.sides.map(\.name) }
+    private var other: Language { language == .ru ? .en : .ru }
+
+    private func t(_ en: String, _ ru: String) -> String { language == .ru ? ru : en }
+
+    var sections: [HTMLNode] {
+        [matrix, ambiguities] + notes
+    }
+
+    /// "northwind: fixtures/northwind.md (en) · sever-media: …", for the page header.
+    var sidesLine: HTMLNode {
+        .tag("p", [("class", "meta")], comparison.sides.map { "\($0.name): \($0.analysis.path) (\($0.analysis.language.rawValue))" }
+            .joined(separator: " · "))
+    }
+
+    var summaryLine: HTMLNode {
+        .tag("p", [("class", "summary")], TextRenderer(style: TextStyle(language: language), glossary: glossary).summary(comparison))
+    }
+
+    var matrix: HTMLNode {
+        let columns: [HTMLNode] = [.tag("col", [("class", "col-function")])]
+            + names.map { _ in .tag("col", [("class", "col-side")]) }
+            + [.tag("col", [("class", "col-verdict")]), .tag("col", [("class", "col-lead")])]
+        let head = HTMLNode.tag("tr", [], [.tag("th", [("scope", "col")], t("Function", "Функция"))]
+            + comparison.sides.map { side in
+                .tag("th", [("scope", "col")], [.text(side.name),
+                                               .tag("span", [("class", "other-label")], "\(side.analysis.path) (\(side.analysis.language.rawValue))")])
+            }
+            + [.tag("th", [("scope", "col")], t("Verdict", "Вердикт")), .tag("th", [("scope", "col")], t("Lead", "Ведёт"))])
+        let body = comparison.rows.isEmpty
+            ? [HTMLNode.tag("tr", [], [.tag("td", [("colspan", String(names.count + 3))],
+                                          t("Neither side names a known function.", "Ни одна сторона не называет известных функций."))])]
+            : comparison.rows.map(row)
+        return .tag("table", [("class", "matrix")], [
+            .tag("caption", [], t("Who owns each function", "Кто за что отвечает") + ": " + names.joined(separator: " / ")),
+            .tag("colgroup", [], columns),
+            .tag("thead", [], [head]),
+            .tag("tbody", [], body),
+        ])
+    }
+
+    private func row(_ row: Comparison.Row) -> HTMLNode {
+        let function = glossary.function(row.function)
+        let label = function?.label(language.rawValue) ?? row.function
+        let otherLabel = function?.labels[other.rawValue]
+        var header: [HTMLNode] = [.text(label)]
+        if let otherLabel, otherLabel != label {
+            header.append(.tag("span", [("class", "other-label"), ("lang", other.rawValue)], otherLabel))
+        }
+        let stanceCells = comparison.sides.indices.map { side in
+            stanceCell(row.stances[side], evidence: row.evidence[side], language: comparison.sides[side].analysis.language)
+        }
+        return .tag("tr", [("class", HTMLStyle.verdictClass(row.verdict)), ("data-function", row.function),
+                           ("data-verdict", row.verdict.rawValue)],
+                    [.tag("th", [("scope", "row")], header)] + stanceCells + [
+                        .tag("td", [("class", "verdict")], Words.verdict(row.verdict, language)),
+                        .tag("td", [("class", "lead")], row.lead.map { names[$0] } ?? "—"),
+                    ])
+    }
+
+    /// The stance in words, then each line that states it, quoted in its document's language.
+    private func stanceCell(_ stance: Stance?, evidence: [Claim], language quoted: Language) -> HTMLNode {
+        guard let stance else {
+            return .tag("td", [("class", "stance-cell")], [.tag("span", [("class", "absent")], t("not mentioned", "не упоминается"))])
+        }
+        let quotes = evidence.map { claim in
+            HTMLNode.tag("li", [], [
+                .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
+                .text(" "),
+                // The line's own language where the analysis knows it: a Russian outline may
+                // quote an English line.
+                .tag("q", [("lang", HTMLPage.lang(claim.language ?? quoted))], claim.text),
+            ])
+        }
+        return .tag("td", [("class", "stance-cell")],
+                    [.tag("span", [("class", "stance")], Words.stance(stance, language))]
+                        + (quotes.isEmpty ? [] : [.tag("ol", [("class", "evidence")], quotes)]))
+    }
+
+    var ambiguities: HTMLNode {
+        let title = t("Ambiguous lines", "Неоднозначные строки")
+        let lines = comparison.sides.flatMap { side in side.analysis.ambiguities.map { (side, $0) } }
+        guard !lines.isEmpty else {
+            return .tag("section", [("class", "ambiguities")], [heading(title),
+                                                               .tag("p", [], t("No ambiguous lines.", "Неоднозначных строк нет."))])
+        }
+        let head = HTMLNode.tag("tr", [], [
+            t("Side", "Сторона"), t("Line", "Строка"), t("Why it is open", "Что неясно"), t("Text", "Текст"), t("Reasons", "Причины"),
+        ].map { .tag("th", [("scope", "col")], $0) })
+        let rows = lines.map { side, ambiguity in
+            HTMLNode.tag("tr", [], [
+                .tag("td", [], side.name),
+                .tag("td", [("class", "line")], String(ambiguity.line)),
+                .tag("td", [], ambiguity.kinds.map { Words.kind($0, language) }.joined(separator: ", ")),
+                .tag("td", [("lang", HTMLPage.lang(side.analysis.language))], ambiguity.text),
+                // The analyser explains itself in English, whatever the report's language.
+                .tag("td", [("class", "reason"), ("lang", "en")], ambiguity.reasons.joined(separator: "; ")),
+            ])
+        }
+        let columns = ["col-side", "col-line", "col-kinds", "col-text", "col-reasons"].map { HTMLNode.tag("col", [("class", $0)]) }
+        return .tag("section", [("class", "ambiguities")], [
+            heading(title),
+            .tag("table", [("class", "ambiguities")], [
+                .tag("caption", [], t("Lines whose wording leaves ownership open", "Строки, из которых не ясно, кто отвечает")),
+                .tag("colgroup", [], columns),
+                .tag("thead", [], [head]),
+                .tag("tbody", [], rows),
+            ]),
+        ])
+    }
+
+    /// The subcontractor-trap notes, worded as in the text report.
+    var notes: [HTMLNode] {
+        let renderer = TextRenderer(style: TextStyle(language: language), glossary: glossary)
+        return comparison.notes.map { note in
+            .tag("aside", [("class", "note"), ("role", "note")], [.tag("p", [], renderer.trapNote(note, comparison))])
+        }
+    }
+
+    /// What each verdict's words and colours mean; a page shows it once, however many matrices.
+    static func legend(_ language: Language, headingLevel: Int = 2) -> HTMLNode {
+        func t(_ en: String, _ ru: String) -> String { language == .ru ? ru : en }
+        let meanings: [Verdict: String] = [
+            .contested: t("both sides claim to own it: decide before launch", "обе стороны считают функцию своей: решить до запуска"),
+            .shared: t("a collaboration point; the lead is the side that owns it", "совместная работа; ведёт та сторона, что за неё отвечает"),
+            .covered: t("one side owns it; the other agrees or is silent", "одна сторона отвечает, другая согласна или молчит"),
+            .unclear: t("someone helps or wants to share, nobody owns it", "кто-то помогает или готов делить, но никто не отвечает"),
+            .gap: t("nobody does it", "никто этим не занимается"),
+        ]
+        let items = HTMLStyle.verdictColors.map { verdict, _, _ in
+            HTMLNode.tag("li", [], [
+                .tag("span", [("class", "swatch " + HTMLStyle.verdictClass(verdict)), ("aria-hidden", "true")]),
+                .tag("strong", [], Words.verdict(verdict, language)),
+                .text(" — " + meanings[verdict]!),
+            ])
+        }
+        return .tag("section", [("class", "legend")], [
+            .tag("h\(headingLevel)", [], t("Verdicts", "Вердикты")),
+            .tag("ul", [("class", "legend")], items),
+        ])
+    }
+
+    private func heading(_ text: String) -> HTMLNode { .tag("h\(headingLevel)", [], text) }
+}
