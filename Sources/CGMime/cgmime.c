@@ -37,11 +37,82 @@ struct cgmime_message {
     GMimeMessage *message;
     node *nodes;
     int32_t count, capacity, truncated;
+    char *subject;
+    int32_t subject_done;
     char *from_name, *from_address;
     int32_t from_done;
     GMimeReferences *refs[2];
     int32_t refs_done[2];
 };
+
+// The end of an RFC 2047 encoded word starting at p ("=?charset?B?text?="), or NULL.
+static const char *encoded_word_end(const char *p) {
+    if (p[0] != '=' || p[1] != '?') return NULL;
+    const char *q = p + 2;
+    int marks = 0;
+    for (; *q && *q != ' ' && *q != '\t' && *q != '\r' && *q != '\n'; q++) {
+        if (*q == '?') {
+            marks++;
+            if (marks == 3) return q[1] == '=' ? q + 2 : NULL;
+        }
+    }
+    return NULL;
+}
+
+// Decodes a raw header value one encoded word at a time. GMime 3.2 joins adjacent encoded
+// words of one charset before decoding them (so a character split across words survives),
+// but its base64 decoder stops at the first word's "=" padding and drops every later word:
+// "=?utf-8?b?...0LI=?= =?utf-8?b?0LXRh9Cw0LXRgg==?=" loses "ечает". RFC 2047 makes each word
+// whole characters, so decoding them one by one is correct. White space between two encoded
+// words is dropped, as RFC 2047 says; other text goes through GMime (for raw 8-bit bytes).
+static char *decode_words(const char *raw) {
+    GString *out = g_string_new(NULL);
+    GString *plain = g_string_new(NULL);
+    const char *p = raw;
+    int after_word = 0;
+    while (*p) {
+        const char *end = encoded_word_end(p);
+        if (end) {
+            int only_space = 1;
+            for (gsize i = 0; i < plain->len; i++) {
+                char c = plain->str[i];
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') { only_space = 0; break; }
+            }
+            if (!(after_word && only_space) && plain->len) {
+                char *decoded = g_mime_utils_header_decode_text(shared_options, plain->str);
+                g_string_append(out, decoded);
+                g_free(decoded);
+            }
+            g_string_truncate(plain, 0);
+            char *word = g_strndup(p, (gsize)(end - p));
+            char *decoded = g_mime_utils_header_decode_text(shared_options, word);
+            g_string_append(out, decoded);
+            g_free(decoded);
+            g_free(word);
+            p = end;
+            after_word = 1;
+        } else {
+            if (*p != '\r' && *p != '\n') g_string_append_c(plain, *p);
+            p++;
+        }
+    }
+    if (plain->len) {
+        char *decoded = g_mime_utils_header_decode_text(shared_options, plain->str);
+        // Keep the text's own leading space (after a word); GMime trims it.
+        if (after_word && (plain->str[0] == ' ' || plain->str[0] == '\t')) g_string_append_c(out, ' ');
+        g_string_append(out, decoded);
+        g_free(decoded);
+    }
+    g_string_free(plain, TRUE);
+    char *result = g_strstrip(g_string_free(out, FALSE));
+    return result;
+}
+
+static const char *raw_header(cgmime_message *m, const char *name) {
+    GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(m->message));
+    GMimeHeader *header = headers ? g_mime_header_list_get_header(headers, name) : NULL;
+    return header ? g_mime_header_get_raw_value(header) : NULL;
+}
 
 static int32_t add_node(cgmime_message *m, GMimeObject *object, int32_t parent, int32_t kind) {
     if (m->count == m->capacity) {
@@ -59,6 +130,17 @@ static int32_t add_node(cgmime_message *m, GMimeObject *object, int32_t parent, 
     char *joined = g_strdup_printf("%s/%s", type ? type : "text", subtype ? subtype : "plain");
     n->type = g_ascii_strdown(joined, -1);
     g_free(joined);
+    // RFC 2045 5.2: a Content-Type that does not parse ("text", with no subtype) means
+    // text/plain; GMime reads it as application/octet-stream.
+    const char *declared = g_mime_object_get_header(object, "Content-Type");
+    if (kind == CGMIME_LEAF && declared && strcmp(n->type, "application/octet-stream") == 0) {
+        const char *semicolon = strchr(declared, ';');
+        const char *slash = strchr(declared, '/');
+        if (!slash || (semicolon && slash > semicolon)) {
+            g_free(n->type);
+            n->type = g_strdup("text/plain");
+        }
+    }
     return m->count++;
 }
 
@@ -92,8 +174,13 @@ cgmime_message *cgmime_message_parse(const char *bytes, size_t len, int32_t max_
     g_object_unref(parser);
     g_object_unref(stream);  // the message keeps what it needs
     if (!message) { *status = CGMIME_UNPARSABLE; return NULL; }
+    // GMime files Content-* fields under the message's top part, not the message itself.
     GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
-    if (!headers || g_mime_header_list_get_count(headers) == 0) {
+    GMimeObject *top = g_mime_message_get_mime_part(message);
+    GMimeHeaderList *part_headers = top ? g_mime_object_get_header_list(top) : NULL;
+    int count = (headers ? g_mime_header_list_get_count(headers) : 0)
+              + (part_headers ? g_mime_header_list_get_count(part_headers) : 0);
+    if (count == 0) {
         g_object_unref(message);
         *status = CGMIME_NO_HEADERS;
         return NULL;
@@ -112,6 +199,7 @@ void cgmime_message_free(cgmime_message *m) {
         if (m->nodes[i].content) g_byte_array_free(m->nodes[i].content, TRUE);
     }
     g_free(m->nodes);
+    g_free(m->subject);
     g_free(m->from_name);
     g_free(m->from_address);
     for (int i = 0; i < 2; i++) if (m->refs[i]) g_mime_references_free(m->refs[i]);
@@ -129,7 +217,12 @@ const char *cgmime_message_header(cgmime_message *m, const char *name) {
 }
 
 const char *cgmime_message_subject(cgmime_message *m) {
-    return g_mime_message_get_subject(m->message);
+    if (!m->subject_done) {
+        m->subject_done = 1;
+        const char *raw = raw_header(m, "Subject");
+        if (raw) m->subject = decode_words(raw);
+    }
+    return m->subject;
 }
 
 // The first mailbox of From (looking inside a group when From holds one).
@@ -146,6 +239,21 @@ static void read_from(cgmime_message *m) {
     }
     const char *name = internet_address_get_name(address);
     if (name && *name) m->from_name = g_strdup(name);
+    // A display name of several encoded words hits the decoding flaw described at
+    // decode_words: decode the raw name (before "<") word by word instead.
+    const char *raw = raw_header(m, "From");
+    const char *angle = raw ? strchr(raw, '<') : NULL;
+    if (m->from_name && angle && strstr(raw, "=?")) {
+        char *head = g_strndup(raw, (gsize)(angle - raw));
+        char *decoded = decode_words(head);
+        gsize len = strlen(decoded);
+        if (len >= 2 && decoded[0] == '"' && decoded[len - 1] == '"') {
+            memmove(decoded, decoded + 1, len - 2);
+            decoded[len - 2] = 0;
+        }
+        if (*decoded) { g_free(m->from_name); m->from_name = decoded; } else g_free(decoded);
+        g_free(head);
+    }
     if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
         const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
         if (addr && *addr) m->from_address = g_strdup(addr);

@@ -26,7 +26,7 @@ enum HTMLText {
 
     static let skipped: Set<String> = ["head", "script", "style", "title", "template", "noscript", "blockquote"]
     static let blocks: Set<String> = [
-        "p", "div", "br", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd", "pre", "hr", "section", "article",
+        "p", "div", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd", "pre", "hr", "section", "article",
         "header", "footer", "address", "center", "form", "fieldset", "figure", "figcaption", "main", "nav",
         "h1", "h2", "h3", "h4", "h5", "h6", "body", "html",
     ]
@@ -41,6 +41,10 @@ enum HTMLText {
             if HTMLText.skipped.contains(name) { return }
             let classes = (element.attributes["class"] ?? "").lowercased()
             if classes.contains("gmail_quote") || classes.contains("yahoo_quoted") { return }
+            if name == "br" {
+                flush(paragraph: false)
+                return
+            }
             let block = HTMLText.blocks.contains(name)
             if block { flush() }
             if name == "li" { current = "- "; currentSource = element.line }
@@ -84,12 +88,14 @@ enum HTMLText {
             current += collapsed
         }
 
-        mutating func flush() {
+        /// Ends the current line; a block also ends its paragraph (one blank line between blocks
+        /// keeps them apart for the outline reader), a <br> only the line.
+        mutating func flush(paragraph: Bool = true) {
             let text = current.trimmingWhitespace()
             if !text.isEmpty, text != "-" {
                 lines.append((String(text), currentSource))
-            } else if lines.last.map({ !$0.text.isEmpty }) ?? false {
-                // One blank line between blocks keeps paragraphs apart for the outline reader.
+            }
+            if paragraph, lines.last.map({ !$0.text.isEmpty }) ?? false {
                 lines.append(("", currentSource))
             }
             current = ""

@@ -7,8 +7,7 @@ import Foundation
 /// stream from start to end, so a file could not be shared out across cores; and it starts a
 /// message at every line beginning "From ", while real mboxes hold unquoted body lines such as
 /// "From Russia with love" (mboxo writers did not escape them). A line starts a message only when
-/// it looks like an envelope — "From " and a sender that is an address, "-" or
-/// "MAILER-DAEMON", or is followed by a ctime-style date — and the next line is a header field.
+/// it looks like an envelope (`envelope`).
 /// Body lines quoted as ">From " (mboxo) or ">>From " (mboxrd) lose one ">".
 final class MboxReader {
     enum Event {
@@ -115,8 +114,10 @@ final class MboxReader {
                 scan = newline
                 return nil
             }
-            if isEnvelope(lineStart..<lineEnd) && isHeaderLine((lineEnd + 1)..<nextEnd) {
-                return (lineStart, lineEnd + 1)
+            switch envelope(lineStart..<lineEnd) {
+            case .strong: return (lineStart, lineEnd + 1)
+            case .weak where isHeaderLine((lineEnd + 1)..<nextEnd): return (lineStart, lineEnd + 1)
+            default: break
             }
             scan = lineStart
         }
@@ -127,7 +128,7 @@ final class MboxReader {
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < buffer.count, buffer[start] == 0x0A || buffer[start] == 0x0D { start += 1 }
         let lineEnd = find("\n", from: start) ?? buffer.count
-        if isEnvelope(start..<lineEnd) {
+        if envelope(start..<lineEnd) != .none {
             messageOffset = start
             start = min(lineEnd + 1, buffer.count)
             messageLine = 2 + newlines(0..<messageOffset)
@@ -187,21 +188,27 @@ final class MboxReader {
 
     // MARK: - Lines
 
-    /// "From " and a sender that is an address, "-" or MAILER-DAEMON, or any sender followed by
-    /// a ctime-style date ("Mon Jan 11 16:05:00 2027"); never "From Russia with love".
-    func isEnvelope(_ range: Range<Int>) -> Bool {
-        guard range.count >= 5, buffer[range.lowerBound..<(range.lowerBound + 5)].elementsEqual("From ".utf8) else { return false }
+    enum Envelope { case none, weak, strong }
+
+    /// "From " with a sender that is an address, "-" or MAILER-DAEMON, and a ctime-style date
+    /// ("Mon Jan 11 16:05:00 2027") is an envelope for sure. With only one of the two ("From -",
+    /// "From 1844…@xxx" in Gmail exports), it is one when a header line follows. "From Russia
+    /// with love" has neither.
+    func envelope(_ range: Range<Int>) -> Envelope {
+        guard range.count >= 5, buffer[range.lowerBound..<(range.lowerBound + 5)].elementsEqual("From ".utf8) else { return .none }
         var line = buffer[(range.lowerBound + 5)..<range.upperBound]
         if line.last == 0x0D { line = line.dropLast() }
         let text = String(decoding: line, as: UTF8.self)
         let fields = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard let sender = fields.first else { return text.isEmpty }
-        if sender == "-" || sender.contains("@") || sender == "MAILER-DAEMON" { return true }
+        guard let sender = fields.first else { return .weak }  // a bare "From "
+        let addressLike = sender == "-" || sender.contains("@") || sender == "MAILER-DAEMON"
         // A date: a clock time and a four-digit year among the fields.
         let rest = fields.dropFirst()
         let hasTime = rest.contains { f in f.split(separator: ":").count >= 2 && f.allSatisfy { $0.isNumber || $0 == ":" } }
         let hasYear = rest.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
-        return hasTime && hasYear
+        let dated = hasTime && hasYear
+        if addressLike && dated { return .strong }
+        return addressLike || dated ? .weak : .none
     }
 
     /// "Name: value" (or a folded continuation): what follows an envelope line.

@@ -27,17 +27,7 @@ final class MessageTextReader {
     }
 
     func texts(_ raw: RawMessage) throws(MailProblem) -> Texts {
-        let parsed = raw.bytes.withUnsafeBytes { bytes in
-            Result { () throws(MIMEError) in
-                try GMime.parse(bytes, maximumContent: Self.maximumPartBytes, wants: MessageParts.wantsContent)
-            }
-        }
-        let message: MIMEMessage
-        switch parsed {
-        case .success(let m): message = m
-        case .failure(let error):
-            throw MailProblem(file: raw.file, number: raw.number, offset: raw.offset, reason: .notAMessage(error.description))
-        }
+        let message = try parse(raw)
         let parts = MessageParts(message)
         var texts = Texts(message: message)
         if message.truncatedParts > 0 {
@@ -58,7 +48,45 @@ final class MessageTextReader {
             let part = message.parts[index]
             texts.skipped.append(part.filename.map { "\($0) (\(part.type))" } ?? part.type)
         }
+        // Attached and forwarded messages are someone else's words: counted, not read.
+        texts.skipped += Array(repeating: "attached message (message/rfc822)", count: parts.attachedMessages)
         return texts
+    }
+
+    /// The message as GMime reads it, its header blocks repaired first (`HeaderRepair`) and
+    /// its parts' offsets mapped back to the raw bytes. Bytes with no header at all that are
+    /// plain text are read as a message of one text/plain part, as Python reads them.
+    func parse(_ raw: RawMessage) throws(MailProblem) -> MIMEMessage {
+        let repair = HeaderRepair(raw.bytes)
+        let parsed = repair.bytes.withUnsafeBytes { bytes in
+            Result { () throws(MIMEError) in
+                try GMime.parse(bytes, maximumContent: Self.maximumPartBytes, wants: MessageParts.wantsContent)
+            }
+        }
+        switch parsed {
+        case .success(var message):
+            for i in message.parts.indices {
+                message.parts[i].contentOffset = message.parts[i].contentOffset.map(repair.rawOffset)
+            }
+            return message
+        case .failure(let error):
+            if Self.isPlainText(raw.bytes) {
+                let body = MIMEPart(kind: .leaf, parent: nil, type: "text/plain", charset: nil, filename: nil,
+                                    disposition: .none, encoding: .identity, contentOffset: 0,
+                                    content: Array(raw.bytes.prefix(Self.maximumPartBytes)))
+                return MIMEMessage(messageIDHeader: nil, messageID: nil, inReplyTo: [], references: [], subject: nil,
+                                   fromName: nil, fromAddress: nil, date: nil, parts: [body], truncatedParts: 0)
+            }
+            throw MailProblem(file: raw.file, number: raw.number, offset: raw.offset, reason: .notAMessage(error.description))
+        }
+    }
+
+    /// Text, not binary data: no NUL byte, and almost no other control characters.
+    static func isPlainText(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty, !sample.contains(0) else { return false }
+        let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
+        return controls * 100 <= sample.count
     }
 
     // MARK: - Text
@@ -68,7 +96,7 @@ final class MessageTextReader {
         guard let bytes = part.content else { return nil }
         let html = part.type == "text/html"
         let decoded = charsets.decode(bytes, declared: part.charset, markup: html)
-        if let correction = decoded.correction, correction != .missing {
+        if let correction = decoded.correction {
             notes.append("\(part.type) part: \(correction)\(CharsetDecoder.correctionNote)\(decoded.charset)")
         }
         if part.contentTruncated {

@@ -37,7 +37,7 @@ public struct BatchTextRenderer {
             out += "\(summary.unsidedMessages) message\(summary.unsidedMessages == 1 ? "" : "s") from \(summary.unsidedSenders) sender\(summary.unsidedSenders == 1 ? "" : "s") of neither side, not credited.\n"
         }
         if summary.charsetCorrections > 0 {
-            out += "\(summary.charsetCorrections) text part\(summary.charsetCorrections == 1 ? "" : "s") had a wrong charset label; read in the detected one.\n"
+            out += "\(summary.charsetCorrections) text part\(summary.charsetCorrections == 1 ? "" : "s") had a missing or wrong charset label; read in the detected charset.\n"
         }
         return out
     }

@@ -64,6 +64,11 @@ public final class CharsetDecoder {
         guard let label else { return detect(bytes, markup: markup, correction: .missing, rival: nil) }
         guard let decoder = decoder(label) else { return detect(bytes, markup: markup, correction: .unknown(label), rival: nil) }
         let (text, invalid) = decoder.decode(bytes)
+        // A few bad sequences in text that is otherwise right are damage, not a wrong label
+        // (a UTF-8 message cut inside a character, a stray byte): keep the label.
+        if invalid > 0, invalid * 200 <= Self.nonASCIICount(bytes), Mojibake(text).score <= Mojibake.suspicious {
+            return Decoded(text: text, charset: label, correction: nil)
+        }
         if invalid > 0 { return detect(bytes, markup: markup, correction: .invalid(label), rival: nil) }
         let score = Mojibake(text).score
         if score <= Mojibake.suspicious { return Decoded(text: text, charset: label, correction: nil) }
@@ -104,6 +109,10 @@ public final class CharsetDecoder {
     /// "KOI8-R", "\"windows-1251\"", " cp1251;" → "koi8-r", "windows-1251", "cp1251".
     static func normalizedLabel(_ label: String) -> String {
         label.lowercased().trimmingCharacters(in: " \t\"';")
+    }
+
+    static func nonASCIICount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
     }
 
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -15,12 +15,19 @@ struct Mojibake {
     var anomalies = 0
     var cyrillicLetters = 0
     var commonCyrillicLetters = 0
+    /// Letters of scripts capdiff's languages are not written in (CJK, Hangul, Arabic, …):
+    /// what a wrong multi-byte charset (GB18030, Big5, Shift_JIS) makes of Russian or English.
+    var foreignLetters = 0
+    var letters = 0
 
     /// Lower is better; 0 for clean text. Above `suspicious`, a declared charset is doubted.
     var score: Double {
         var s = Double(anomalies) / Double(max(nonASCIIWords, 1))
         if cyrillicLetters >= 12 {
             s += max(0, 0.6 - Double(commonCyrillicLetters) / Double(cyrillicLetters)) * 2
+        }
+        if foreignLetters > 0 {
+            s += Double(foreignLetters) / Double(letters + foreignLetters) * 2
         }
         return s
     }
@@ -61,6 +68,7 @@ struct Mojibake {
         for scalar in text.unicodeScalars.prefix(Self.sample) {
             let v = scalar.value
             if let letter = Letter(v) {
+                letters += 1
                 if pendingSymbol { anomalies += 1 }
                 pendingSymbol = false
                 word.add(letter, value: v)
@@ -72,6 +80,7 @@ struct Mojibake {
                 previousWasLetter = true
                 continue
             }
+            if Self.isForeign(v) { foreignLetters += 1 }
             finishWord(&word)
             pendingSymbol = previousWasLetter && Self.isOddSymbol(v)
             if !pendingSymbol { previousWasLetter = false }
@@ -96,6 +105,14 @@ struct Mojibake {
         switch v {
         case 0xFFFD, 0x80...0x9F, 0x2500...0x259F, 0xE000...0xF8FF: true
         case 0..<0x20: v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C
+        default: false
+        }
+    }
+
+    /// Hebrew, Arabic, Thai, CJK, Hangul, Kana and the like.
+    private static func isForeign(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0590...0x08FF, 0x0E00...0x0EFF, 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: true
         default: false
         }
     }
