@@ -23,8 +23,9 @@ struct MailText {
     /// - Parameters:
     ///   - message: the raw message the part belongs to (for its line in the file);
     ///   - part: the part (its encoding and where its content starts);
-    ///   - markup: the text is HTML, where a line starting with ">" is no quote.
-    init(text: String, part: MIMEPart, in message: RawMessage, markup: Bool = false) {
+    ///   - quotes: lines starting with ">" quote an earlier message (true for a plain-text body;
+    ///     in HTML or an attached document they are not quotes).
+    init(text: String, part: MIMEPart, in message: RawMessage, quotes: Bool) {
         let map = LineMap(part: part, message: message)
         var lines: [Line] = []
         var index = 0
@@ -32,7 +33,7 @@ struct MailText {
         for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             defer { index += 1 }
             // Replies quote whole messages; those lines are dropped unread (no string is made).
-            if !markup, raw.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ">") {
+            if quotes, raw.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ">") {
                 lines.append(Line(text: "", fileLine: map.fileLine(ofDecodedLine: index), quoted: true))
                 continue
             }

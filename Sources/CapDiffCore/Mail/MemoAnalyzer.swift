@@ -11,6 +11,8 @@ final class MemoAnalyzer {
     /// Entries kept before the memo starts afresh, bounding its memory (a few MB).
     let capacity: Int
     private var memo: [Key: Result] = [:]
+    /// The writer's names by title and closing line (mail closes with the same few lines).
+    private var names: [[String?]: [String]] = [:]
 
     init(analyzer: Analyzer, capacity: Int = 8192) {
         self.analyzer = analyzer
@@ -41,7 +43,7 @@ final class MemoAnalyzer {
         var claims: [Claim] = []
         var ambiguities: [Ambiguity] = []
         var lineOfAmbiguity: [Int: Int] = [:]
-        let context = Context(outline)
+        let context = self.context(outline)
         for unit in outline.units {
             let scope = unit.scope.map { outline.units[$0] }
             let result = self.result(unit, scope: scope, context: context, path: outline.path)
@@ -76,35 +78,43 @@ final class MemoAnalyzer {
         var closing: Unit?
         var names: [String]
 
-        init(_ outline: Outline) {
-            title = outline.units.first.flatMap { $0.kind == .title ? $0 : nil }
-            closing = outline.units.last.flatMap { $0.kind == .prose ? $0 : nil }
-            names = SelfNames.find(in: outline)
-        }
+    }
+
+    private func context(_ outline: Outline) -> Context {
+        let title = outline.units.first.flatMap { $0.kind == .title ? $0 : nil }
+        let closing = outline.units.last.flatMap { $0.kind == .prose ? $0 : nil }
+        // SelfNames reads only the title and the closing line (so those decide the key).
+        let key = [title?.text, closing?.text]
+        if let known = names[key] { return Context(title: title, closing: closing, names: known) }
+        let found = SelfNames.find(in: outline)
+        if names.count >= capacity { names.removeAll(keepingCapacity: true) }
+        names[key] = found
+        return Context(title: title, closing: closing, names: found)
     }
 
     private func result(_ unit: Unit, scope: Unit?, context: Context, path: String) -> Result {
         let key = Self.key(unit, scope: scope, names: context.names)
         if let known = memo[key] { return known }
-        // The small outline: [title], [governing heading], the unit, [closing line].
+        // The small outline: [title], [governing heading], the unit, [closing line]. Each gets
+        // a line of its own: in a base64 part every unit has the same line, and claims and flags
+        // of one line are merged, which must happen only when the units' results are combined.
+        let own = 1_000_000
         var units: [Unit] = []
-        func append(_ u: Unit, scope: Int? = nil) {
+        func append(_ u: Unit, line: Int, scope: Int? = nil) {
             var copy = u
+            copy.line = line
             copy.scope = scope
             units.append(copy)
         }
-        if let title = context.title, title != unit { append(title) }
-        if let heading = scope { append(heading) }
-        append(unit, scope: scope == nil ? nil : units.count - 1)
-        if let closing = context.closing, closing != unit { append(closing) }
+        if let title = context.title, title != unit { append(title, line: 1) }
+        if let heading = scope { append(heading, line: 2) }
+        append(unit, line: own, scope: scope == nil ? nil : units.count - 1)
+        if let closing = context.closing, closing != unit { append(closing, line: 3 * own) }
         let analysis = analyzer.analyze(Outline(path: path, units: units))
-        // Only the unit's own results: the other units' are read in their turn.
-        let last = unit.line + unit.lineBreaks.count
+        let mine = own...(own + unit.lineBreaks.count)
         let result = Result(
-            claims: analysis.claims.filter { (unit.line...last).contains($0.line) && $0.text == unit.text }
-                .map { var c = $0; c.line -= unit.line; return c },
-            ambiguities: analysis.ambiguities.filter { (unit.line...last).contains($0.line) && $0.text == unit.text }
-                .map { var a = $0; a.line -= unit.line; return a })
+            claims: analysis.claims.filter { mine.contains($0.line) }.map { var c = $0; c.line -= own; return c },
+            ambiguities: analysis.ambiguities.filter { mine.contains($0.line) }.map { var a = $0; a.line -= own; return a })
         if memo.count >= capacity { memo.removeAll(keepingCapacity: true) }
         memo[key] = result
         return result

@@ -33,7 +33,7 @@ final class MessageTextReader {
         if message.truncatedParts > 0 {
             texts.notes.append("\(message.truncatedParts) parts nested more than \(GMime.maximumDepth) deep were not read")
         }
-        if let body = parts.body, let text = text(of: message.parts[body], in: raw, notes: &texts.notes) {
+        if let body = parts.body, let text = text(of: message.parts[body], in: raw, reply: true, notes: &texts.notes) {
             texts.body = ReplyText.ownText(text)
         }
         for index in parts.documents {
@@ -92,9 +92,16 @@ final class MessageTextReader {
     // MARK: - Text
 
     /// A text part's lines: its bytes from their charset, HTML turned into text.
-    private func text(of part: MIMEPart, in raw: RawMessage, notes: inout [String]) -> MailText? {
-        guard let bytes = part.content else { return nil }
+    /// - Parameter reply: the part is the message's body, whose ">" lines quote an earlier
+    ///   message (in an attachment they are the document's own).
+    private func text(of part: MIMEPart, in raw: RawMessage, reply: Bool, notes: inout [String]) -> MailText? {
+        guard var bytes = part.content else { return nil }
         let html = part.type == "text/html"
+        let quotes = reply && !html
+        // Quoted lines are never credited: empty them before decoding, which then costs what
+        // the sender's own lines cost (a reply often quotes ten times what it says). Only
+        // where ">" and line ends are ASCII bytes, as in every charset but UTF-16 and UTF-32.
+        if quotes, !(part.charset.map(Self.isWideCharset) ?? false) { bytes = ReplyText.emptyingQuotedLines(bytes) }
         let decoded = charsets.decode(bytes, declared: part.charset, markup: html)
         if let correction = decoded.correction {
             notes.append("\(part.type) part: \(correction)\(CharsetDecoder.correctionNote)\(decoded.charset)")
@@ -102,8 +109,13 @@ final class MessageTextReader {
         if part.contentTruncated {
             notes.append("\(part.type) part cut at \(Self.maximumPartBytes >> 20) MB")
         }
-        let lines = MailText(text: decoded.text, part: part, in: raw, markup: html)
+        let lines = MailText(text: decoded.text, part: part, in: raw, quotes: quotes)
         return html ? HTMLText.lines(lines, path: raw.file) : lines
+    }
+
+    static func isWideCharset(_ label: String) -> Bool {
+        let l = label.lowercased()
+        return l.hasPrefix("utf-16") || l.hasPrefix("utf-32") || l.hasPrefix("ucs-") || l.hasPrefix("utf16") || l.hasPrefix("utf32")
     }
 
     private func document(_ part: MIMEPart, name: String, in raw: RawMessage,
@@ -111,7 +123,7 @@ final class MessageTextReader {
         guard let bytes = part.content, !bytes.isEmpty else { return .failure(.error(name, "empty")) }
         switch MessageParts.documentFormat(part) {
         case .text, .markdown, .html:
-            guard let text = text(of: part, in: raw, notes: &notes), !text.isBlank else { return .failure(.error(name, "empty")) }
+            guard let text = text(of: part, in: raw, reply: false, notes: &notes), !text.isBlank else { return .failure(.error(name, "empty")) }
             return .success(.mail(text))
         case .docx:
             do {

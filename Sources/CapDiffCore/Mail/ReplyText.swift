@@ -1,3 +1,5 @@
+import Foundation
+
 /// The part of a message its sender wrote: quoted replies, forwarded messages and signatures
 /// removed, so a side is credited only with its own words. Removed lines become blank (they
 /// keep their place, so line numbers and paragraph breaks stay right).
@@ -87,6 +89,31 @@ enum ReplyText {
         var mayBeDeviceSignature: Bool {
             count <= 80 && ("SsGg".utf8.contains(first) || startsWithCyrillicONOrN)
         }
+    }
+
+    /// The bytes with every line quoted with ">" cut down to its ">" (lines keep their places).
+    static func emptyingQuotedLines(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var lineStart = 0
+        var copied = 0
+        bytes.withUnsafeBytes { buffer in
+            let base = buffer.baseAddress!
+            while lineStart < bytes.count {
+                let hit = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+                let lineEnd = hit.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                var first = lineStart
+                while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                if first < lineEnd, bytes[first] == 0x3E, lineEnd - first > 1 {
+                    if out.isEmpty { out.reserveCapacity(bytes.count / 2) }
+                    out += bytes[copied...first]
+                    copied = lineEnd
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        if copied == 0 { return bytes }
+        out += bytes[copied...]
+        return out
     }
 
     private static func blank(_ lines: inout [MailText.Line], from start: Int) {

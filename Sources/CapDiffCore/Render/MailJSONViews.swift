@@ -4,7 +4,10 @@
 /// a last `{"summary": …}` object.
 public enum MailJSONViews {
     public static func thread(_ report: ThreadReport, glossary: Glossary) -> JSON {
-        let base = JSONViews.comparison(report.comparison, glossary: glossary)
+        // The contract view's own evidence would be replaced below: leave it empty.
+        var comparison = report.comparison
+        for i in comparison.rows.indices { comparison.rows[i].evidence = comparison.rows[i].evidence.map { _ in [] } }
+        let base = JSONViews.comparison(comparison, glossary: glossary)
         guard case .object(let compareFields) = base else { return base }
         var fields: [(String, JSON)] = [("thread", JSON(report.thread)), ("messages", .int(report.messages))]
         for (key, value) in compareFields {
@@ -35,7 +38,8 @@ public enum MailJSONViews {
                     let items = analysis.claims.indices.filter {
                         analysis.claims[$0].function == row.function && analysis.claims[$0].stance == row.stances[side]
                     }.map { i in
-                        evidence(line: analysis.claims[i].line, text: analysis.claims[i].text, source: report.claimSources[side][i])
+                        evidence(line: analysis.claims[i].line, text: analysis.claims[i].text,
+                                 source: report.claimSources[side][i], sidePath: analysis.path)
                     }
                     return (names[side], .array(items))
                 }))
@@ -53,23 +57,25 @@ public enum MailJSONViews {
                     ("text", .string(ambiguity.text)),
                     ("reasons", .array(ambiguity.reasons.map { .string($0) })),
                 ]
-                fields += sourceFields(report.ambiguitySources[side][i])
+                fields += sourceFields(report.ambiguitySources[side][i], sidePath: report.comparison.sides[side].analysis.path)
                 return JSON.object(fields)
             }
         })
     }
 
-    static func evidence(line: Int, text: String, source: ThreadReport.Source) -> JSON {
-        .object([("line", .int(line)), ("text", .string(text))] + sourceFields(source))
+    static func evidence(line: Int, text: String, source: ThreadReport.Source, sidePath: String) -> JSON {
+        .object([("line", .int(line)), ("text", .string(text))] + sourceFields(source, sidePath: sidePath))
     }
 
-    static func sourceFields(_ source: ThreadReport.Source) -> [(String, JSON)] {
+    /// Message-ID, date and message number; the file only when it is not the side's "path"
+    /// (a Maildir or folder of .eml files has one file per message).
+    static func sourceFields(_ source: ThreadReport.Source, sidePath: String) -> [(String, JSON)] {
         var fields: [(String, JSON)] = [
             ("message_id", JSON(source.messageID)),
             ("date", JSON(source.date.map(isoDate))),
-            ("file", .string(source.file)),
-            ("message", .int(source.number)),
         ]
+        if source.file != sidePath { fields.append(("file", .string(source.file))) }
+        fields.append(("message", .int(source.number)))
         if let attachment = source.attachment { fields.append(("attachment", .string(attachment))) }
         return fields
     }

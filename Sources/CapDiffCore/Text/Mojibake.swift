@@ -59,7 +59,7 @@ struct Mojibake {
     }
 
     /// Letters read at most: a wrong charset shows long before.
-    static let sample = 4096
+    static let sample = 2048
 
     init(_ text: String) {
         var word = WordState()
