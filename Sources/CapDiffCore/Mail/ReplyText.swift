@@ -21,6 +21,7 @@ enum ReplyText {
             // Most lines are plain text or ">" quotes: their first and last bytes rule out every
             // other pattern before any string work is done.
             if lines[i].quoted {
+                lines[i].text = ""
                 i += 1
                 continue
             }

@@ -1,7 +1,8 @@
 /// How much a decoded text looks like mojibake: text decoded with the wrong single-byte
 /// charset. Any byte decodes in windows-1251, KOI8-R or ISO-8859-1, so a wrong label raises no
 /// error; the damage shows in the letters instead:
-/// - case flips inside words ("рТЙЧЕФ": KOI8-R read as windows-1251 swaps the cases),
+/// - case flips inside words ("рТЙЧЕФ": KOI8-R read as windows-1251 swaps the cases), and long
+///   Cyrillic words in capitals ("ДПУФБЧЛХ"), which Russian text keeps for short acronyms,
 /// - words mixing scripts or alphabets that never meet (Cyrillic with Latin, Russian «ы» with
 ///   Serbian «ђ»), or Latin words made mostly of accented letters ("Ïðèâåò": windows-1251 read
 ///   as ISO-8859-1),
@@ -94,6 +95,7 @@ struct Mojibake {
         guard word.length > 0, word.nonASCII > 0 else { return }
         nonASCIIWords += 1
         if word.caseFlip { anomalies += 1; return }
+        if word.scripts == Letter.Script.cyrillic.rawValue, word.length >= 5, word.upperCount == word.length { anomalies += 1; return }
         if word.scripts.nonzeroBitCount > 1 { anomalies += 1; return }
         if word.southSlavic && word.russianOnly { anomalies += 1; return }
         if word.scripts == Letter.Script.latin.rawValue, word.length >= 3, word.nonASCII * 2 >= word.length { anomalies += 1 }
@@ -130,6 +132,7 @@ struct Mojibake {
         var nonASCII = 0
         var caseFlip = false
         var lastLower = false
+        var upperCount = 0
         var scripts: UInt8 = 0
         var southSlavic = false
         var russianOnly = false
@@ -138,6 +141,7 @@ struct Mojibake {
             length += 1
             if value >= 0x80 { nonASCII += 1 }
             if letter.upper && lastLower { caseFlip = true }
+            if letter.upper { upperCount += 1 }
             lastLower = !letter.upper
             scripts |= letter.script.rawValue
             if Mojibake.isSouthSlavic(value) { southSlavic = true }
