@@ -40,7 +40,7 @@ extension CapDiff {
                 and merge the outputs (docs/scaling.md).
                 """)
 
-        @Argument(help: ArgumentHelp("mbox files, Maildir folders, .eml files, or folders holding them.", valueName: "path"))
+        @Argument(help: ArgumentHelp("mbox files, Maildir folders, .eml files, folders holding them, or - (an mbox or message on stdin).", valueName: "path"))
         var paths: [String]
 
         @Option(name: .long, help: ArgumentHelp("A side and its senders' domains (repeatable).", valueName: "name=@domain[,@domain]"))

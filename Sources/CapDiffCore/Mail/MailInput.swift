@@ -1,16 +1,21 @@
 import Foundation
 
 /// The messages of the paths a user names — mbox files, Maildir folders (cur/ and new/), .eml
-/// files, and folders holding any of these — read one at a time, in a stable order (names
-/// sorted), so memory holds one message, not the export. What is not mail is reported, never
-/// dropped silently.
+/// files, folders holding any of these, and "-" for an mbox or a message on standard input — read
+/// one at a time, in a stable order (names sorted), so memory holds one message, not the export.
+/// What is not mail is reported, never dropped silently.
 public final class MailInput {
     /// One input file and how to read it.
     public enum Source: Sendable, Equatable {
         case mbox(String)
         /// A file holding one message (.eml, a Maildir entry).
         case message(String)
+        /// "-": an mbox or one message on standard input.
+        case standardInput
     }
+
+    /// The name standard input goes by in reports.
+    public static let standardInputName = "stdin"
 
     public enum Event {
         case message(RawMessage)
@@ -43,6 +48,7 @@ public final class MailInput {
         totalBytes = sources.reduce(0) { total, source in
             switch source {
             case .mbox(let p), .message(let p): total + Self.size(p)
+            case .standardInput: total
             }
         }
     }
@@ -81,6 +87,22 @@ public final class MailInput {
                     finishedBytes += Self.size(path)
                     return .problem(MailProblem(file: path, reason: .unreadableFile(error.message)))
                 }
+            case .standardInput:
+                let handle = FileHandle.standardInput
+                let start = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+                switch Self.sniff(start) {
+                case .mbox?:
+                    mbox = MboxReader(handle: handle, start: start, path: Self.standardInputName, maximumMessage: maximumMessage)
+                    continue
+                case .message?:
+                    var bytes = start + [UInt8]((try? handle.readToEnd()) ?? Data())
+                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+                    defer { sequence += 1 }
+                    return .message(RawMessage(file: Self.standardInputName, number: 1, offset: 0, line: 1,
+                                               bytes: bytes, sequence: sequence))
+                case nil:
+                    return .problem(MailProblem(file: Self.standardInputName, reason: .notMail))
+                }
             case .message(let path):
                 defer { finishedBytes += Self.size(path) }
                 let size = Self.size(path)
@@ -101,13 +123,17 @@ public final class MailInput {
     }
 
     private func finish(_ path: String) {
-        finishedBytes += Self.size(path)
+        if path != Self.standardInputName { finishedBytes += Self.size(path) }
         mbox = nil
     }
 
     // MARK: - Listing
 
     static func list(_ path: String, into sources: inout [Source], problems: inout [MailProblem], top: Bool) {
+        if top && path == "-" {
+            sources.append(.standardInput)
+            return
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             problems.append(MailProblem(file: path, reason: .unreadableFile("no such file or folder")))

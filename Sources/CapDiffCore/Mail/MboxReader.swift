@@ -52,6 +52,16 @@ final class MboxReader {
         self.handle = handle
     }
 
+    /// An mbox read from an open stream (standard input), whose first bytes were already read
+    /// (to tell what it is).
+    init(handle: FileHandle, start: [UInt8], path: String, maximumMessage: Int, blockSize: Int = 1 << 20) {
+        self.path = path
+        self.maximumMessage = maximumMessage
+        self.blockSize = blockSize
+        self.handle = handle
+        buffer = start
+    }
+
     /// An mbox already in memory (`path` names it in messages).
     init(bytes: [UInt8], path: String, maximumMessage: Int) {
         self.path = path

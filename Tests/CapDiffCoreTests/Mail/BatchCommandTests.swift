@@ -64,6 +64,15 @@ import Testing
         #expect(records.first?["claims"] is [Any])
     }
 
+    @Test func anMboxOnStandardInputIsRead() throws {
+        let bytes = try Data(contentsOf: TestPaths.packageRoot.appendingPathComponent(mbox))
+        let piped = try CLI.run(["batch", "-"] + sides + ["--format", "jsonl"], stdin: bytes)
+        let direct = try CLI.run(["batch", mbox] + sides + ["--format", "jsonl"])
+        // The same threads; evidence names "stdin" as its file.
+        let strip = { (s: String) in s.split(separator: "\n").dropLast().map { $0.replacingOccurrences(of: mbox, with: "").replacingOccurrences(of: "stdin", with: "") } }
+        #expect(strip(piped.stdout) == strip(direct.stdout))
+    }
+
     @Test func mergeReportsALineThatIsNotARecord() throws {
         let shard = try TestPaths.temporaryDirectory().appendingPathComponent("bad.jsonl")
         try Data("{\"file\": \"x\", \"message\": 1}\nnot json\n".utf8).write(to: shard)
