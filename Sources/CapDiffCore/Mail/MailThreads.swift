@@ -65,13 +65,23 @@ struct MailThreads {
 
     // MARK: - Keys
 
-    /// A Message-ID's key: without angle brackets and surrounding space, lower-cased.
+    /// A Message-ID's key: without angle brackets and surrounding space, ASCII letters folded
+    /// to lower case (ids are ASCII; this runs for every id of every References field).
     static func key(_ id: String) -> UInt64? {
-        var s = id.trimmingWhitespace()
-        if s.hasPrefix("<") { s = s.dropFirst() }
-        if s.hasSuffix(">") { s = s.dropLast() }
-        guard !s.isEmpty else { return nil }
-        return hash(s.lowercased())
+        var utf8 = Substring(id).utf8[...]
+        while let first = utf8.first, first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0A || first == 0x3C {
+            utf8 = utf8.dropFirst()
+        }
+        while let last = utf8.last, last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0A || last == 0x3E {
+            utf8 = utf8.dropLast()
+        }
+        guard !utf8.isEmpty else { return nil }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            h ^= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
     }
 
     /// FNV-1a, 64 bits: stable across runs (Swift's Hasher is seeded per process).

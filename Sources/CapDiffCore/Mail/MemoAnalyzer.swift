@@ -19,12 +19,36 @@ final class MemoAnalyzer {
         self.capacity = capacity
     }
 
-    /// A unit's kind, text and line layout, and its governing heading's kind and text.
+    /// A unit's kind, text and line layout, its governing heading's kind and text, and the
+    /// writer's names: all that its claims and flags depend on. Hashed over the texts' bytes
+    /// (String's own hashing normalises Unicode first, which costs more than the lookup saves).
     private struct Key: Hashable {
-        var bytes: [UInt8]
+        var kind: UInt8
+        var text: String
+        var lineBreaks: [Int]
+        var scopeKind: UInt8
+        var scopeText: String
+        var names: [String]
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(kind)
+            hasher.combine(scopeKind)
+            Self.combine(text, into: &hasher)
+            Self.combine(scopeText, into: &hasher)
+            hasher.combine(lineBreaks)
+            for name in names { Self.combine(name, into: &hasher) }
+        }
+
+        static func combine(_ s: String, into hasher: inout Hasher) {
+            var s = s
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(s.utf8.count)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.kind == b.kind && a.scopeKind == b.scopeKind && a.lineBreaks == b.lineBreaks
+                && a.text.utf8.elementsEqual(b.text.utf8) && a.scopeText.utf8.elementsEqual(b.scopeText.utf8)
+                && a.names.count == b.names.count && zip(a.names, b.names).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
         }
     }
 
@@ -121,21 +145,8 @@ final class MemoAnalyzer {
     }
 
     private static func key(_ unit: Unit, scope: Unit?, names: [String]) -> Key {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(unit.text.utf8.count + (scope?.text.utf8.count ?? 0) + 8)
-        bytes.append(kindTag(unit.kind))
-        bytes += unit.text.utf8
-        for b in unit.lineBreaks { bytes.append(0); bytes += String(b).utf8 }
-        if let scope {
-            bytes.append(1)
-            bytes.append(kindTag(scope.kind))
-            bytes += scope.text.utf8
-        }
-        for name in names {
-            bytes.append(2)
-            bytes += name.utf8
-        }
-        return Key(bytes: bytes)
+        Key(kind: kindTag(unit.kind), text: unit.text, lineBreaks: unit.lineBreaks,
+            scopeKind: scope.map { kindTag($0.kind) } ?? 0, scopeText: scope?.text ?? "", names: names)
     }
 
     private static func kindTag(_ kind: Unit.Kind) -> UInt8 {
