@@ -1,7 +1,9 @@
 // capdiff's facade over libxml2. Plain C types only: libxml2's headers include system ICU's,
 // which clash with the ICU that Foundation bundles on Linux. Parsing is safe by construction:
-// no network, no DTD loading, no entity substitution, external entities refused, and a
-// document that declares entities is rejected (XXE and billion-laughs inputs).
+// no network, no DTD loading, no entity substitution, external entities never fetched, a
+// document that declares entities is refused as soon as the parser meets the declaration
+// (before any reference can be expanded: XXE and billion-laughs inputs), and nesting deeper
+// than the caller's limit stops the parse.
 #ifndef CXML_H
 #define CXML_H
 #include <stdint.h>
@@ -12,9 +14,12 @@ typedef struct cxml_node cxml_node;
 enum { CXML_ELEMENT = 1, CXML_TEXT = 3, CXML_CDATA = 4, CXML_ENTITY_REF = 5, CXML_COMMENT = 8 };
 
 // Parses XML (html = 0) or HTML (html = 1) from memory. `encoding` may be NULL (detect).
-// On failure returns NULL and writes a message (and its line, or 0) to errbuf / *line.
-cxml_doc *cxml_parse(const char *bytes, int32_t len, int32_t html, const char *encoding,
-                     char *errbuf, int32_t errcap, int32_t *line);
+// Elements nested more than `max_depth` deep (at most 256, libxml2's own limit) are refused.
+// On failure returns NULL and writes a one-line message (and its line, or 0) to errbuf / *line;
+// *refused is 1 when the document was refused as hostile (the message says why), 0 when it is
+// not well-formed (the message is libxml2's).
+cxml_doc *cxml_parse(const char *bytes, int32_t len, int32_t html, const char *encoding, int32_t max_depth,
+                     char *errbuf, int32_t errcap, int32_t *line, int32_t *refused);
 void cxml_free(cxml_doc *doc);
 
 const cxml_node *cxml_root(const cxml_doc *doc);

@@ -130,7 +130,7 @@ struct ClauseReading {
                 i = modal.tokens.lowerBound - 1
                 continue
             }
-            if token.normalized.hasSuffix("ly") { i -= 1; continue }
+            if token.normalized.endsWith("ly") { i -= 1; continue }
             return nil
         }
         return nil
@@ -159,7 +159,7 @@ struct ClauseReading {
             var i = match.tokens.upperBound + 1
             while i < clause.range.upperBound {
                 let token = tokens[i]
-                if !token.isWord || isRole(i, .modal) || token.normalized.hasSuffix("ly") { i += 1; continue }
+                if !token.isWord || isRole(i, .modal) || token.normalized.endsWith("ly") { i += 1; continue }
                 if isRole(i, .nonAction) || isRole(i, .negator) || isRole(i, .we) || isRole(i, .you) { break }
                 if token.kind == .word {
                     return (role == .we ? .owns : .needs, facts.surface(match.tokens.lowerBound...i))
@@ -177,16 +177,16 @@ struct ClauseReading {
             let w = token.normalized
             // A vowel before -ем («выплачиваем», «закрываем», «ведём») marks a first-person verb
             // wherever it stands; other endings are trusted only near the start or a pronoun.
-            let surelyFirstPerson = w.count >= 6 && ["аем", "яем", "уем", "еем", "оем", "юем"].contains(where: w.hasSuffix)
+            let surelyFirstPerson = w.count >= 6 && ["аем", "яем", "уем", "еем", "оем", "юем"].contains(where: w.endsWith)
                 || token.surface.lowercased().hasSuffix("ём")
             let nearSubject = position < 2
                 || (position > 0 && (isRole(words[position - 1], .we) || isRole(words[position - 1], .you)))
                 || (position + 1 < words.count && (isRole(words[position + 1], .we) || isRole(words[position + 1], .you)))
             guard nearSubject || surelyFirstPerson else { continue }
-            if (w.hasSuffix("ем") || w.hasSuffix("им")) && !w.hasSuffix("ским") && !w.hasSuffix("цким") {
+            if (w.endsWith("ем") || w.endsWith("им")) && !w.endsWith("ским") && !w.endsWith("цким") {
                 return (.owns, token.surface)
             }
-            if w.hasSuffix("ете") || w.hasSuffix("ите") {
+            if w.endsWith("ете") || w.endsWith("ите") {
                 return (.needs, token.surface)
             }
         }
@@ -197,8 +197,8 @@ struct ClauseReading {
     /// -ли, -ло) and infinitive (-ть, -ти, -чь: «должны вести вы»), reflexive or not.
     static func looksLikeRussianVerb(_ word: String) -> Bool {
         guard word.count >= 3, !russianNonVerbs.contains(word) else { return false }
-        let w = word.hasSuffix("ся") || word.hasSuffix("сь") ? String(word.dropLast(2)) : word
-        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло", "ть", "ти", "чь"].contains(where: w.hasSuffix)
+        let w = word.endsWith("ся") || word.endsWith("сь") ? String(word.dropLast(2)) : word
+        return ["ет", "ют", "ит", "ат", "ят", "ут", "ем", "им", "ете", "ите", "л", "ла", "ли", "ло", "ть", "ти", "чь"].contains(where: w.endsWith)
     }
 
     /// Russian words ending like first-person plural verbs that are not verbs.
@@ -236,21 +236,21 @@ struct ClauseReading {
             if englishAuxiliaries.contains(w) {
                 var next = position + 1
                 while next < words.count, ["also", "then", "not", "all", "fully", "jointly"].contains(tokens[words[next]].normalized)
-                        || tokens[words[next]].normalized.hasSuffix("ly") { next += 1 }
+                        || tokens[words[next]].normalized.endsWith("ly") { next += 1 }
                 if next < words.count {
                     let p = tokens[words[next]].normalized
-                    if (p.hasSuffix("ed") && p.count >= 4) || englishParticiples.contains(p) {
+                    if (p.endsWith("ed") && p.count >= 4) || englishParticiples.contains(p) {
                         return facts.surface(i...words[next])
                     }
                 }
             }
             if russianAuxiliaries.contains(w), position + 1 < words.count {
                 let p = tokens[words[position + 1]].normalized
-                if p.count >= 5, russianShortParticiple.contains(where: p.hasSuffix) || p.hasSuffix("ться") {
+                if p.count >= 5, russianShortParticiple.contains(where: p.endsWith) || p.endsWith("ться") {
                     return facts.surface(i...words[position + 1])
                 }
             }
-            if tokens[i].script == .cyrillic, w.count >= 6, russianReflexive3rd.contains(where: w.hasSuffix) {
+            if tokens[i].script == .cyrillic, w.count >= 6, russianReflexive3rd.contains(where: w.endsWith) {
                 return tokens[i].surface
             }
         }

@@ -17,6 +17,8 @@ public final class GlossaryIndex {
     private let stopwords: Set<String>
     /// Stem → the stem it is read as (synonyms.tsv), for phrase matching.
     private let synonyms: [String: String]
+    /// The same, by interned number.
+    private let synonymIDs: [Int32: Int32]
     /// Single-word Latin phrases by consonant skeleton, for loanwords written in Cyrillic;
     /// built on first use.
     private lazy var skeletons: [String: [PhraseEntry]] = {
@@ -34,24 +36,27 @@ public final class GlossaryIndex {
     /// The standard transliterations, for showing a word in the other script (`explain`).
     private lazy var bgn = try? ICUTransliterator(id: "Russian-Latin/BGN")
     private lazy var latinCyrillic = try? ICUTransliterator(id: "Latin-Cyrillic")
-    private var alternateKeys: [String: [String]] = [:]
+    private var alternateKeys: [String: [Int32]] = [:]
 
     public init(_ glossary: Glossary, tokenizer: Tokenizer = Tokenizer()) {
         self.glossary = glossary
         self.tokenizer = tokenizer
+        tokenizer.internsNewKeys = true
         stopwords = Set(glossary.stopwords.map { tokenizer.tokens($0.word).first(where: \.isWord)?.normalized ?? $0.word })
         var synonyms: [String: String] = [:]
+        var synonymIDs: [Int32: Int32] = [:]
         for entry in glossary.synonyms {
-            synonyms[tokenizer.key(entry.word)] = tokenizer.key(entry.means)
+            let (word, means) = (tokenizer.key(entry.word), tokenizer.key(entry.means))
+            synonyms[word] = means
+            synonymIDs[tokenizer.intern(word)] = tokenizer.intern(means)
         }
         self.synonyms = synonyms
+        self.synonymIDs = synonymIDs
         for entry in glossary.phrases {
-            let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
-            let content = words.filter { !stopwords.contains($0.normalized) }
-            phrases.insert((content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : synonyms[$0.key] ?? $0.key }, entry)
+            phrases.insert(keys(of: entry).map(tokenizer.intern), entry)
         }
         for entry in glossary.cues {
-            let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }
+            let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? $0.exactID : $0.keyID }
             switch entry.role {
             case .cue, .agent:
                 stanceCues.insert(keys, entry)
@@ -64,12 +69,28 @@ public final class GlossaryIndex {
             }
         }
         for entry in glossary.hedges {
-            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? Self.exactKey($0) : $0.key }, entry)
+            hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? $0.exactID : $0.keyID }, entry)
         }
+        tokenizer.internsNewKeys = false
     }
 
     public func isStopword(_ token: Token) -> Bool {
         stopwords.contains(token.normalized)
+    }
+
+    /// The keys a phrase is stored under: its words but stop words (all of them when it has
+    /// nothing else), each stemmed (a synonym as the word it means) or, for an exact phrase,
+    /// as written. `glossary lint` reads
+    /// them too, to find phrases that collide or can never match.
+    func keys(of entry: PhraseEntry) -> [String] {
+        let words = tokenizer.tokens(entry.phrase).filter(\.isWord)
+        let content = words.filter { !isStopword($0) }
+        return (content.isEmpty ? words : content).map { entry.exact ? Self.exactKey($0) : stemKey($0) }
+    }
+
+    /// A word's stem as phrase matching reads it: a synonym's as the stem of the word it means.
+    func stemKey(_ token: Token) -> String {
+        synonyms[token.key] ?? token.key
     }
 
     // MARK: Phrases
@@ -101,15 +122,14 @@ public final class GlossaryIndex {
         var matches: [PhraseMatch] = []
         var segment: [Int] = []
         func flush() {
+            let positions = segment.map { index in
+                let token = tokens[index]
+                return TriePosition(keys: transliterate ? keys(for: token) : ownKeys(token))
+            }
             var i = 0
             while i < segment.count {
-                let found = phrases.longestMatch(from: i, gaps: 1, canSkip: { position in
-                    position < segment.count && self.isModifier(tokens[segment[position]])
-                }) { position in
-                    guard position < segment.count else { return nil }
-                    let token = tokens[segment[position]]
-                    return transliterate ? self.keys(for: token) : [(self.synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
-                }
+                let found = phrases.startsWith(positions[i])
+                    ? phrases.longestMatch(from: i, in: positions, gaps: 1) { self.isModifier(tokens[segment[$0]]) } : nil
                 if let found {
                     matches.append(PhraseMatch(tokens: segment[i]...segment[i + found.length - 1], entries: found.values,
                                                viaTransliteration: found.alternate))
@@ -139,8 +159,8 @@ public final class GlossaryIndex {
         switch token.script {
         case .latin:
             // "booking Russian creators": a capitalised adjective, or any word that starts no phrase.
-            return token.surface.first?.isUppercase == true || phrases.root.children[synonyms[token.key] ?? token.key] == nil
-        case .cyrillic: return Self.russianAdjectiveEndings.contains(where: token.normalized.hasSuffix)
+            return token.surface.first?.isUppercase == true || phrases.root.children[synonymIDs[token.keyID] ?? token.keyID] == nil
+        case .cyrillic: return Self.russianAdjectiveEndings.contains(where: token.normalized.endsWith)
         case .other: return false
         }
     }
@@ -149,10 +169,14 @@ public final class GlossaryIndex {
     static let russianAdjectiveEndings = ["ий", "ый", "ой", "ая", "яя", "ое", "ые", "их", "ых", "ую", "юю",
                                           "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им"]
 
-    /// The keys a token may be read as: its stem, its exact form, then its stem in the other
-    /// script.
-    private func keys(for token: Token) -> [(key: String, alternate: Bool)] {
-        let own = [(synonyms[token.key] ?? token.key, false), (Self.exactKey(token), false)]
+    /// The keys a token is read as: its stem (a synonym's as the stem it means) and its exact form.
+    private func ownKeys(_ token: Token) -> [(key: Int32, alternate: Bool)] {
+        [(synonymIDs[token.keyID] ?? token.keyID, false), (token.exactID, false)]
+    }
+
+    /// The keys a token may be read as: its own, then its stem in the other script.
+    private func keys(for token: Token) -> [(key: Int32, alternate: Bool)] {
+        let own = ownKeys(token)
         guard token.kind == .word, token.script != .other else { return own }
         if let cached = alternateKeys[token.normalized] { return own + cached.map { ($0, true) } }
         var alternates: [String] = []
@@ -166,8 +190,10 @@ public final class GlossaryIndex {
             if !cyrillic.isEmpty { alternates.append(cyrillic) }
         }
         alternates.removeAll { $0 == token.key }
-        alternateKeys[token.normalized] = alternates
-        return own + alternates.map { ($0, true) }
+        // A transliterated stem no glossary word has cannot match: look it up, do not add it.
+        let ids = alternates.map(tokenizer.internedID).filter { $0 >= 0 }
+        alternateKeys[token.normalized] = ids
+        return own + ids.map { ($0, true) }
     }
 
     /// The word in the other script (ICU's Russian-Latin/BGN or Latin-Cyrillic), for `explain`.
@@ -242,8 +268,9 @@ public final class GlossaryIndex {
     /// class left to right, longest first, over all words including stop words; a cue never
     /// spans punctuation other than hyphens.
     public func matchCues(_ tokens: [Token], inHeading: Bool = false) -> [CueMatch] {
-        [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues, modalityCues]
-            .flatMap { matchAll($0, tokens, crossPunctuation: false) }
+        let segments = Self.segments(tokens, crossPunctuation: false)
+        return [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues, modalityCues]
+            .flatMap { matchAll($0, segments) }
             .sorted { $0.0.lowerBound < $1.0.lowerBound }
             .map { CueMatch(tokens: $0.0, entries: $0.1) }
     }
@@ -255,32 +282,45 @@ public final class GlossaryIndex {
 
     /// Finds hedges; punctuation inside them is ignored, so «и т.д.» matches "и т д".
     public func matchHedges(_ tokens: [Token]) -> [HedgeMatch] {
-        matchAll(hedges, tokens, crossPunctuation: true).map { HedgeMatch(tokens: $0.0, entries: $0.1) }
+        matchAll(hedges, Self.segments(tokens, crossPunctuation: true)).map { HedgeMatch(tokens: $0.0, entries: $0.1) }
     }
 
-    private func matchAll<V>(_ trie: Trie<V>, _ tokens: [Token], crossPunctuation: Bool) -> [(ClosedRange<Int>, [V])] {
+    /// Stretches of words between barriers (or the whole text, crossing punctuation), each word
+    /// with its keys: its stem and its exact form.
+    struct Segment {
+        var indices: [Int]
+        var positions: [TriePosition]
+    }
+
+    static func segments(_ tokens: [Token], crossPunctuation: Bool) -> [Segment] {
+        var result: [Segment] = []
+        var current = Segment(indices: [], positions: [])
+        for (index, token) in tokens.enumerated() {
+            if token.isWord {
+                current.indices.append(index)
+                current.positions.append(.init(keys: [(token.keyID, false), (token.exactID, false)]))
+            } else if !crossPunctuation && isBarrier(token), !current.indices.isEmpty {
+                result.append(current)
+                current = Segment(indices: [], positions: [])
+            }
+        }
+        if !current.indices.isEmpty { result.append(current) }
+        return result
+    }
+
+    private func matchAll<V>(_ trie: Trie<V>, _ segments: [Segment]) -> [(ClosedRange<Int>, [V])] {
         var result: [(ClosedRange<Int>, [V])] = []
-        var segment: [Int] = []
-        func flush() {
+        for segment in segments {
             var i = 0
-            while i < segment.count {
-                if let found = trie.longestMatch(from: i, keysAt: { position in
-                    guard position < segment.count else { return nil }
-                    let token = tokens[segment[position]]
-                    return [(token.key, false), (Self.exactKey(token), false)]
-                }) {
-                    result.append((segment[i]...segment[i + found.length - 1], found.values))
+            while i < segment.indices.count {
+                if trie.startsWith(segment.positions[i]), let found = trie.longestMatch(from: i, in: segment.positions) {
+                    result.append((segment.indices[i]...segment.indices[i + found.length - 1], found.values))
                     i += found.length
                 } else {
                     i += 1
                 }
             }
-            segment = []
         }
-        for (index, token) in tokens.enumerated() {
-            if token.isWord { segment.append(index) } else if !crossPunctuation && Self.isBarrier(token) { flush() }
-        }
-        flush()
         return result
     }
 }

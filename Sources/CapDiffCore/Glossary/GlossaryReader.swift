@@ -10,7 +10,8 @@ import Foundation
 ///     lang  word  means               synonyms: word read as another in phrase matching
 ///
 /// Lines starting with "#" and blank lines are ignored; columns after the named ones are
-/// notes. A malformed line is an error naming the file and line.
+/// notes; a header row later in a file starts another table. A malformed line is an error
+/// naming the file and line.
 public enum GlossaryReader {
     public struct File: Sendable {
         public var name: String
@@ -77,13 +78,14 @@ public enum GlossaryReader {
     enum Table { case functions, phrases, cues, hedges, stopwords, synonyms }
 
     static func table(forHeader columns: [String]) -> Table? {
-        switch columns.prefix(2).joined(separator: "\t") {
-        case "id\tgroup": .functions
-        case "function\tlang": .phrases
-        case "role\tstance": .cues
-        case "kind\tlang": .hedges
-        case "lang\tword": columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
-        default: nil
+        guard columns.count >= 2 else { return nil }
+        switch (columns[0], columns[1]) {
+        case ("id", "group"): return .functions
+        case ("function", "lang"): return .phrases
+        case ("role", "stance"): return .cues
+        case ("kind", "lang"): return .hedges
+        case ("lang", "word"): return columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
+        default: return nil
         }
     }
 
@@ -114,6 +116,14 @@ public enum GlossaryReader {
                 guard let t = Self.table(forHeader: columns) else {
                     throw .error(file.name, line: number, "unknown glossary header \"\(columns.joined(separator: " "))\"; start the file with a header row such as \"function<TAB>lang<TAB>phrase\" (see glossary/README.md)")
                 }
+                header = columns
+                table = t
+                continue
+            }
+            // A later header row starts another table, so one file (or `glossary import`'s
+            // output on stdout) can hold functions and phrases. No header row is a valid data
+            // row of any table ("lang" is no language, "group" no group), so nothing is shadowed.
+            if let t = Self.table(forHeader: columns) {
                 header = columns
                 table = t
                 continue

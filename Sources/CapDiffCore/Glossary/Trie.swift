@@ -1,14 +1,14 @@
-/// A trie over token keys: finds the longest glossary phrase starting at a position.
+/// A trie over interned token keys: finds the longest glossary phrase starting at a position.
 final class Trie<Value> {
     final class Node {
-        var children: [String: Node] = [:]
+        var children: [Int32: Node] = [:]
         var values: [Value] = []
     }
 
     let root = Node()
     private(set) var count = 0
 
-    func insert(_ keys: [String], _ value: Value) {
+    func insert(_ keys: [Int32], _ value: Value) {
         guard !keys.isEmpty else { return }
         var node = root
         for key in keys {
@@ -24,23 +24,24 @@ final class Trie<Value> {
         count += 1
     }
 
-    /// The longest path from `start` whose node holds values. `keysAt(i)` lists the keys
-    /// position i may be read as (its stem, its exact form, then transliterated forms, which
-    /// are marked alternate); nil ends the walk. At equal length a path without alternates wins.
+
+    /// The longest path from `start` whose node holds values; at equal length a path without
+    /// alternates wins.
     ///
-    /// With `gaps` > 0, a phrase of two or more words may skip that many words inside it, so
-    /// "booking Russian creators" matches "booking creators"; at equal length, fewer gaps win.
-    /// `canSkip(i)` says whether position i may be skipped.
-    func longestMatch(from start: Int, gaps: Int = 0, canSkip: (Int) -> Bool = { _ in false },
-                      keysAt: (Int) -> [(key: String, alternate: Bool)]?) -> (length: Int, values: [Value], alternate: Bool)? {
+    /// With `gaps` > 0, a phrase of two or more words may skip that many positions inside it
+    /// for which `canSkip` holds, so "booking Russian creators" matches "booking creators"; at
+    /// equal length, fewer gaps win.
+    func longestMatch(from start: Int, in positions: [TriePosition], gaps: Int = 0,
+                      canSkip: (Int) -> Bool = { _ in false }) -> (length: Int, values: [Value], alternate: Bool)? {
         var best: (Int, [Value], Bool)?
         var bestGaps = 0
         func walk(_ node: Node, _ position: Int, _ alternate: Bool, _ gapsLeft: Int) {
-            guard let keys = keysAt(position) else { return }
+            guard position < positions.count else { return }
+            let here = positions[position]
             if gapsLeft > 0, node !== root, !node.children.isEmpty, canSkip(position) {
                 walk(node, position + 1, alternate, gapsLeft - 1)
             }
-            for (key, isAlternate) in keys {
+            for (key, isAlternate) in here.keys {
                 guard let next = node.children[key] else { continue }
                 let viaAlternate = alternate || isAlternate
                 let length = position - start + 1
@@ -56,4 +57,16 @@ final class Trie<Value> {
         walk(root, start, false, gaps)
         return best
     }
+
+    /// Whether any phrase starts with one of these keys: most words start none, and skipping
+    /// them spares the walk.
+    func startsWith(_ position: TriePosition) -> Bool {
+        position.keys.contains { root.children[$0.key] != nil }
+    }
+}
+
+/// What one position of the text may be read as: its keys (stem, exact form, and for phrases
+/// the stem in the other script, marked alternate).
+struct TriePosition {
+    var keys: [(key: Int32, alternate: Bool)]
 }

@@ -1,29 +1,54 @@
 /// Reads any document capdiff accepts into an outline, choosing the reader by sniffing the
-/// content (the file extension is only a hint).
+/// content (the file extension is only a hint; see `sniff`).
 public enum DocumentReader {
     /// What a file holds.
     public enum Format: String, Sendable, CaseIterable {
         case text, markdown, html, xml, docx, eml, mbox, maildir
+
+        var name: String {
+            switch self {
+            case .text: "plain text"
+            case .markdown: "Markdown"
+            case .html: "HTML"
+            case .xml: "XML"
+            case .docx: "a Word document (DOCX)"
+            case .eml: "an email (.eml)"
+            case .mbox: "an mbox mailbox"
+            case .maildir: "a Maildir folder"
+            }
+        }
     }
 
     public static func read(path: String) throws(Diagnostic) -> Outline {
+        if isMaildir(path) { return try read(.maildir, bytes: [], path: path) }
+        // Any other folder is refused here.
         let bytes = try SourceFile.readBytes(path)
         return try read(bytes: bytes, path: path)
     }
 
     public static func read(bytes: [UInt8], path: String) throws(Diagnostic) -> Outline {
-        switch sniff(bytes, path: path) {
-        case .text, .markdown:
-            return OutlineReader().read(try SourceFile.decode(bytes, path: path))
-        case let format:
-            throw .error(path, "looks like \(format.rawValue), which this build of capdiff cannot read yet; save it as text or Markdown")
-        }
+        try read(sniff(bytes, path: path), bytes: bytes, path: path)
     }
 
-    /// The format of a file from its first bytes; the extension decides only between formats
-    /// the content cannot tell apart (text and Markdown).
-    public static func sniff(_ bytes: [UInt8], path: String) -> Format {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .markdown : .text
+    private static func read(_ format: Format, bytes: [UInt8], path: String) throws(Diagnostic) -> Outline {
+        let outline: Outline
+        switch format {
+        case .text, .markdown:
+            return OutlineReader().read(try SourceFile.decode(bytes, path: path))
+        case .html:
+            outline = try HTMLReader.read(bytes, path: path)
+        case .xml:
+            outline = try XMLReader.read(bytes, path: path)
+        case .docx:
+            outline = try DOCXReader.read(bytes, path: path)
+        // Mail formats: wired by the mail branch (MailDocument)
+        case .eml, .mbox, .maildir:
+            throw .error(path, "looks like \(format.name), which this build of capdiff cannot read yet; save the message text as a text file")
+        }
+        // Plain text gets this check from SourceFile.decode.
+        guard !outline.units.isEmpty else {
+            throw .error(path, "holds no text (read as \(format.name)); there is nothing to analyse")
+        }
+        return outline
     }
 }

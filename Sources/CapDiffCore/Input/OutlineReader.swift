@@ -2,7 +2,7 @@
 /// numbered lists, Markdown tables and prose paragraphs (split into sentences), each with the
 /// line where it starts.
 public struct OutlineReader {
-    private let sentences: SentenceSplitter
+    let sentences: SentenceSplitter
 
     public init() {
         sentences = SentenceSplitter()
@@ -112,17 +112,25 @@ extension OutlineReader {
     }
 
     static func isRule(_ line: Substring) -> Bool {
-        // Most lines are not rules: their first character says so without copying the line.
-        guard let first = line.first(where: { !$0.isWhitespace }), "-*_=".contains(first) else { return false }
-        let chars = line.filter { !$0.isWhitespace }
-        return chars.count >= 3 && (chars.allSatisfy { $0 == "-" } || chars.allSatisfy { $0 == "*" } || chars.allSatisfy { $0 == "_" } || chars.allSatisfy { $0 == "=" })
+        // Three or more of one of - * _ = and nothing else but spaces; checked on bytes, since
+        // every list item starting with "- " comes through here.
+        guard let first = line.utf8.first, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "=")].contains(first) else {
+            return false
+        }
+        var count = 0
+        for byte in line.utf8 {
+            if byte == first { count += 1 } else if byte != 0x20 && byte != 0x09 { return false }
+        }
+        return count >= 3
     }
 }
 
 // MARK: - Building units
 
 extension OutlineReader {
-    fileprivate struct Builder {
+    /// Internal (not private) so that the readers of structured documents (`OutlineBlock`)
+    /// build units with the same rules.
+    struct Builder {
         let sentences: SentenceSplitter
         var units: [Unit] = []
         /// Open Markdown headings: (level, unit index).
@@ -193,13 +201,7 @@ extension OutlineReader {
             tableHeader = nil
 
             if let (level, text) = OutlineReader.heading(trimmed) {
-                flushAll()
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                label = nil
-                sectionHadList = false
-                let isTitle = !sawContent && level == 1
-                units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: String(text)))
-                if !isTitle { headings.append((level, units.count - 1)) }
+                addHeading(level: level, text: String(text), number: number)
                 return
             }
             if OutlineReader.isRule(trimmed) {
@@ -238,7 +240,8 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
-                    current.lineBreaks.append(current.text.utf8.count + 1)
+                    current.lineBreaks.appendLineBreak(at: current.text.utf8.count + 1,
+                                                       from: current.line + current.lineBreaks.count, to: number)
                     current.text += " " + trimmed
                     item = current
                     return
@@ -251,6 +254,16 @@ extension OutlineReader {
                 return
             }
             addParagraphLine(trimmed, number: number)
+        }
+
+        mutating func addHeading(level: Int, text: String, number: Int) {
+            flushAll()
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            label = nil
+            sectionHadList = false
+            let isTitle = !sawContent && level == 1
+            units.append(Unit(kind: isTitle ? .title : .heading(level: level), line: number, text: text))
+            if !isTitle { headings.append((level, units.count - 1)) }
         }
 
         mutating func addLabel(_ text: Substring, number: Int) {
@@ -288,7 +301,7 @@ extension OutlineReader {
             for (index, line) in paragraph.enumerated() {
                 if index > 0 {
                     text += " "
-                    breaks.append(text.utf8.count)
+                    breaks.appendLineBreak(at: text.utf8.count, from: paragraph[index - 1].number, to: line.number)
                 }
                 text += line.text
             }

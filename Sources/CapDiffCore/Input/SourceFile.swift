@@ -59,15 +59,17 @@ public enum SourceFile {
             text = decoded
         } else {
             if let offset = binaryOffset(bytes) {
-                throw .error(path, "looks like binary data (a NUL byte at offset \(offset)), not text; give a text or Markdown file")
+                throw .error(path, "looks like binary data (a NUL byte at offset \(offset)), not a document capdiff reads (text, Markdown, HTML, XML, DOCX)")
             }
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             text = String(decoding: body, as: UTF8.self)
-            if let line = firstInvalidUTF8Line(body) {
+            if String(validating: body, as: UTF8.self) == nil, let line = firstInvalidUTF8Line(body) {
                 warnings.append(.warning(path, line: line, "invalid UTF-8, decoded with replacement characters (\u{FFFD}); save the file as UTF-8"))
             }
         }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if text.allSatisfy(\.isWhitespace) {
             throw .error(path, "is empty; there is nothing to analyse")
         }

@@ -44,38 +44,43 @@ public enum XMLContent: Sendable, Equatable {
 }
 
 /// Parses XML and HTML with libxml2, safely: no network, no DTD loading, no entity
-/// substitution; a document that declares entities is refused.
+/// substitution; a document that declares entities, or nests elements too deep, is refused
+/// while it is parsed (the CLibXML2 facade guards the parser).
 public enum XMLTree {
-    /// Elements nested deeper than this are refused rather than recursed into.
+    /// Elements nested deeper than this are refused (libxml2's own limit; the HTML parser's
+    /// implied html and body elements count).
     public static let maximumDepth = 256
 
     public static func parse(_ bytes: [UInt8], html: Bool, path: String, encoding: String? = nil) throws(Diagnostic) -> XMLElement {
         var message = [CChar](repeating: 0, count: 512)
         var line: Int32 = 0
+        var refused: Int32 = 0
         let doc: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cxml_parse(chars.baseAddress, Int32(bytes.count), html ? 1 : 0, encoding, &message, Int32(message.count), &line)
+                cxml_parse(chars.baseAddress, Int32(bytes.count), html ? 1 : 0, encoding, Int32(maximumDepth),
+                           &message, Int32(message.count), &line, &refused)
             }
         }
         guard let doc else {
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw .error(path, line: line > 0 ? Int(line) : nil, "is not well-formed \(html ? "HTML" : "XML"): \(text)")
+            let at = line > 0 ? Int(line) : nil
+            if refused != 0 { throw .error(path, line: at, text) }
+            throw .error(path, line: at, "is not well-formed \(html ? "HTML" : "XML"): \(text)")
         }
         defer { cxml_free(doc) }
         guard let root = cxml_root(doc) else {
             throw .error(path, "holds no elements; nothing to read")
         }
-        return try element(root, depth: 0, path: path)
+        return element(root)
     }
 
     private static func string(_ p: UnsafePointer<CChar>?) -> String? {
         p.map { String(cString: $0) }
     }
 
-    private static func element(_ node: OpaquePointer, depth: Int, path: String) throws(Diagnostic) -> XMLElement {
-        guard depth < maximumDepth else {
-            throw .error(path, line: Int(cxml_line(node)), "nests elements more than \(maximumDepth) deep; refusing to read it")
-        }
+    /// Copies an element and its descendants; the parser has already refused deeper nesting
+    /// than `maximumDepth`, so the recursion is bounded.
+    private static func element(_ node: OpaquePointer) -> XMLElement {
         var attributes: [String: String] = [:]
         var attribute = cxml_first_attribute(node)
         while let a = attribute {
@@ -90,7 +95,7 @@ public enum XMLTree {
         var child = cxml_first_child(node)
         while let c = child {
             switch cxml_type(c) {
-            case Int32(CXML_ELEMENT): children.append(.element(try element(c, depth: depth + 1, path: path)))
+            case Int32(CXML_ELEMENT): children.append(.element(element(c)))
             case Int32(CXML_TEXT), Int32(CXML_CDATA): if let t = string(cxml_text(c)) { children.append(.text(t)) }
             default: break
             }

@@ -20,6 +20,10 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
     public var range: Range<Int>
     /// The written word mixes Cyrillic and Latin letters.
     public var isMixedScript: Bool
+    /// `key` and `normalized` interned by the tokenizer that made the token, so the glossary
+    /// tries compare integers rather than hash strings.
+    public var keyID: Int32 = -1
+    public var exactID: Int32 = -1
 
     public var isWord: Bool { kind != .punctuation }
     public var description: String { key }

@@ -43,7 +43,36 @@ public final class Tokenizer {
         tokens(word).first(where: \.isWord)?.key ?? normalizer.normalize(word)
     }
 
+    /// Every stem and exact form this tokenizer has made, numbered: tries key on the numbers.
+    private var interned: [String: Int32] = [:]
+    /// Per normalised word: its stem and the stem's and the word's numbers.
+    private var known: [String: (key: String, keyID: Int32, exactID: Int32)] = [:]
+
+    /// Once frozen (when a glossary index is built), keys no glossary entry has get -1: they
+    /// can match nothing, and numbering every word of a large mailbox would only cost memory.
+    public var internsNewKeys = true
+
+    /// The number of a key (a stem, or "=" and a word matched exactly), given on first sight.
+    public func intern(_ key: String) -> Int32 {
+        if let id = interned[key] { return id }
+        guard internsNewKeys else { return -1 }
+        let id = Int32(interned.count)
+        interned[key] = id
+        return id
+    }
+
+    /// The number of a key if this tokenizer has seen it, else -1 (which matches nothing).
+    public func internedID(_ key: String) -> Int32 { interned[key] ?? -1 }
+
+    /// What a written word becomes, remembered: the same words recur on every line, and
+    /// normalising and stemming them again is most of tokenising's cost.
+    private var bySurface: [String: Token] = [:]
+
     private func makeToken(_ surface: String, kind: Token.Kind, range: Range<Int>) -> Token {
+        if var token = bySurface[surface], token.kind == kind {
+            token.range = range
+            return token
+        }
         var normalized = normalizer.normalize(surface)
         var counts = LanguageDetector.LetterCounts()
         LanguageDetector.count(surface, into: &counts)
@@ -51,8 +80,20 @@ public final class Tokenizer {
         if mixed { normalized = normalizer.repairMixedScript(normalized) }
         let script: Script = mixed ? Self.script(of: normalized)
             : counts.cyrillic == 0 && counts.latin == 0 ? .other : counts.cyrillic >= counts.latin ? .cyrillic : .latin
-        return Token(kind: kind, surface: surface, normalized: normalized, key: stem(normalized, script: script),
-                     script: script, range: range, isMixedScript: mixed)
+        let word: (key: String, keyID: Int32, exactID: Int32)
+        if let hit = known[normalized] {
+            word = hit
+        } else {
+            let key = stem(normalized, script: script)
+            word = (key, intern(key), intern("=" + normalized))
+            if known.count < 200_000 { known[normalized] = word }
+        }
+        let token = Token(kind: kind, surface: surface, normalized: normalized, key: word.key, script: script, range: range,
+                          isMixedScript: mixed, keyID: word.keyID, exactID: word.exactID)
+        // Interned numbers change when the glossary's words are added, so only words seen
+        // after that are remembered whole.
+        if !internsNewKeys, bySurface.count < 200_000 { bySurface[surface] = token }
+        return token
     }
 
     func stem(_ normalized: String, script: Script) -> String {
@@ -95,7 +136,7 @@ public final class Tokenizer {
         case "shan't": return ["shall", "not"]
         default: break
         }
-        if lower.hasSuffix("n't") { return [String(w.dropLast(3)), "not"] }
+        if lower.endsWith("n't") { return [String(w.dropLast(3)), "not"] }
         let head = String(w[..<apostrophe])
         switch String(lower[lower.index(after: lower.firstIndex(of: "'")!)...]) {
         case "ll": return [head, "will"]

@@ -55,6 +55,13 @@ import Testing
         #expect(!record.claims.contains { $0.function == "paid-media" })
     }
 
+    @Test func aWordAttachmentIsReadByTheDOCXReader() throws {
+        let record = try MailFixtures.record("eml/docx-attachment.eml")
+        #expect(record.attachmentsRead == ["northwind.docx"])
+        #expect(record.claims.contains { $0.function == "creative-direction" && $0.stance == .owns && $0.attachment == "northwind.docx" })
+        #expect(record.claims.contains { $0.function == "paid-media" && $0.stance == .excludes })
+    }
+
     @Test func encodedWordsInSubjectAndSenderAreDecoded() throws {
         let koi8 = try MailFixtures.record("eml/koi8r.eml")
         #expect(koi8.subject == "Роли в проекте")

@@ -4,7 +4,7 @@ import Testing
 
 /// Malformed and hostile messages (fixtures/mail/hostile) are read or reported, never a crash,
 /// and a batch over all of them still ends with a summary.
-@Suite struct HostileInputTests {
+@Suite struct HostileMailTests {
     func read(_ name: String) throws -> (records: [MessageRecord], problems: [MailProblem]) {
         try MailFixtures.read([MailFixtures.path("hostile/" + name)])
     }

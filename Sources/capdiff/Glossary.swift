@@ -1,0 +1,28 @@
+import ArgumentParser
+import CapDiffCore
+import Foundation
+
+extension CapDiff {
+    /// `capdiff glossary …`. Named GlossaryCommand so that inside `CapDiff` the name `Glossary`
+    /// still means CapDiffCore's glossary.
+    struct GlossaryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "glossary",
+            abstract: "Bring a termbase in (TBX, CSV, TSV), write the glossary out, or check it.",
+            discussion: "The glossary's format, layering and these commands: glossary/README.md in capdiff's sources.",
+            subcommands: [Import.self, Export.self, Lint.self])
+    }
+}
+
+/// The glossary a `glossary` subcommand works on: the default one and the user's layers.
+struct GlossaryLayers: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A glossary file or folder layered over the default (repeatable).", valueName: "path"))
+    var glossary: [String] = []
+
+    @Flag(name: .long, help: "Do not load the default glossary.")
+    var noDefaultGlossary = false
+
+    func load(adding extra: [String] = []) throws -> Glossary {
+        try GlossaryReader.load(layers: glossary + extra, includeDefault: !noDefaultGlossary)
+    }
+}
