@@ -26,12 +26,12 @@ struct MailText {
     ///   - quotes: lines starting with ">" quote an earlier message (true for a plain-text body;
     ///     in HTML or an attached document they are not quotes).
     init(text: String, part: MIMEPart, in message: RawMessage, quotes: Bool) {
-        let map = LineMap(part: part, message: message)
-        var lines: [Line] = []
-        var index = 0
         // Split on bytes: in Swift, "\r\n" is one Character and would not split at "\n".
-        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            defer { index += 1 }
+        let raws = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let map = LineMap(part: part, message: message, lines: raws.count)
+        var lines: [Line] = []
+        lines.reserveCapacity(raws.count)
+        for (index, raw) in raws.enumerated() {
             // Replies quote whole messages; those lines are dropped unread (no string is made).
             if quotes, raw.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ">") {
                 lines.append(Line(text: "", fileLine: map.fileLine(ofDecodedLine: index), quoted: true))
@@ -93,13 +93,14 @@ private struct LineMap {
     /// Quoted-printable: the raw line (relative to the first) where each decoded line starts.
     var starts: [Int] = []
 
-    init(part: MIMEPart, message: RawMessage) {
+    /// - Parameter lines: how many decoded lines the part has (how far to follow raw lines).
+    init(part: MIMEPart, message: RawMessage, lines: Int) {
         encoding = part.encoding
         let offset = min(part.contentOffset ?? 0, message.bytes.count)
         let before = message.bytes.withUnsafeBytes { LineCounter.newlines(in: UnsafeRawBufferPointer(rebasing: $0[0..<offset])) }
         firstLine = message.line + before
         if encoding == .quotedPrintable, part.contentOffset != nil {
-            starts = Self.quotedPrintableStarts(message.bytes, from: offset)
+            starts = Self.quotedPrintableStarts(message.bytes, from: offset, lines: lines)
         }
     }
 
@@ -115,11 +116,11 @@ private struct LineMap {
 
     /// For each decoded line, the raw line it starts on: a raw line ending in "=" is joined
     /// to the next one.
-    static func quotedPrintableStarts(_ bytes: [UInt8], from offset: Int) -> [Int] {
+    static func quotedPrintableStarts(_ bytes: [UInt8], from offset: Int, lines: Int) -> [Int] {
         var starts = [0]
         var rawLine = 0
         var i = offset
-        while i < bytes.count {
+        while i < bytes.count, starts.count < lines {
             guard let end = bytes[i...].firstIndex(of: 0x0A) else { break }
             var last = end
             while last > i, bytes[last - 1] == 0x0D || bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
