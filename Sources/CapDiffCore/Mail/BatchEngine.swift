@@ -123,14 +123,16 @@ public final class BatchEngine {
         var index = 0
         var batch = Work(index: 0, messages: [], problems: [], bytesDone: 0)
         var size = 0
+        var open = true
         func send() {
             batch.bytesDone = input.bytesDone
-            work.push(batch)
+            // Closed: the run ended early (a callback failed), so reading on would be waste.
+            open = work.push(batch)
             index += 1
             batch = Work(index: index, messages: [], problems: [], bytesDone: 0)
             size = 0
         }
-        while let event = input.nextEvent() {
+        while open, let event = input.nextEvent() {
             switch event {
             case .message(let raw):
                 batch.messages.append(raw)
@@ -142,7 +144,7 @@ public final class BatchEngine {
             }
             if size >= 256 << 10 || batch.messages.count >= 64 { send() }
         }
-        if !batch.messages.isEmpty || !batch.problems.isEmpty { send() }
+        if open, !batch.messages.isEmpty || !batch.problems.isEmpty { send() }
         work.close()
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A first-in first-out queue between threads, bounded so a fast producer waits for slow
-/// consumers instead of filling memory. `close()` lets consumers drain it and then get nil.
+/// consumers instead of filling memory. `close()` lets consumers drain it and then get nil, and
+/// tells producers to stop.
 final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     // @unchecked: every access to `items` and `closed` holds `condition`.
     private let condition = NSCondition()
@@ -14,12 +15,17 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
-    func push(_ element: Element) {
+    /// Adds an element, waiting for room; false (and the element dropped) once the queue is
+    /// closed, so a producer stops when nobody will read on.
+    @discardableResult
+    func push(_ element: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while items.count - head >= capacity && !closed { condition.wait() }
+        guard !closed else { return false }
         items.append(element)
         condition.broadcast()
+        return true
     }
 
     /// The next element; nil once the queue is closed and empty.
