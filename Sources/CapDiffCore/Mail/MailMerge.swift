@@ -79,7 +79,9 @@ public final class MailMerge {
             defer { work.close() }
             for (index, group) in groups.enumerated() {
                 do {
-                    work.push(Work(index: index, records: try group.map { try spill.read(offset: $0.offset, length: $0.length) }))
+                    let records = try group.map { try spill.read(offset: $0.offset, length: $0.length) }
+                    // Closed: the caller stopped (its output failed); reading on would be waste.
+                    guard work.push(Work(index: index, records: records)) else { return }
                 } catch {
                     failure.set(error)
                     return
