@@ -158,18 +158,21 @@ enum ReplyText {
     static let headerLabels = ["sent:", "date:", "to:", "subject:", "cc:", "отправлено:", "дата:", "кому:", "тема:", "копия:"]
 
     static func startsQuotedMessage(_ lines: [MailText.Line], at i: Int) -> Bool {
-        let line = lines[i].text.trimmingWhitespace().lowercased()
-        let core = line.trimmingCharacters { $0 == "-" || $0 == "_" || $0 == " " || $0 == "=" }
+        let trimmed = lines[i].text.trimmingWhitespace()
         // A separator names itself with dashes around it, or ends in a colon.
-        if !core.isEmpty, core.count < line.count || core.hasSuffix(":"), separators.contains(String(core)) { return true }
+        if let first = trimmed.first, first == "-" || first == "_" || first == "=" || trimmed.last == ":" {
+            let line = trimmed.lowercased()
+            let core = line.trimmingCharacters { $0 == "-" || $0 == "_" || $0 == " " || $0 == "=" }
+            if !core.isEmpty, core.count < line.count || core.hasSuffix(":"), separators.contains(String(core)) { return true }
+        }
         // An underscore rule then "From:" (Outlook on the web), or an unmarked header block:
         // "From:" followed by two more header labels within four lines.
         var start = i
-        if !line.isEmpty, line.allSatisfy({ $0 == "_" }), line.count >= 10 { start = i + 1 }
+        if trimmed.utf8.count >= 10, trimmed.utf8.allSatisfy({ $0 == UInt8(ascii: "_") }) { start = i + 1 }
         guard start < lines.count else { return false }
-        let first = lines[start].text.trimmingWhitespace().lowercased()
-        guard fromLabels.contains(where: { first.hasPrefix($0) }) else { return false }
-        let following = lines[(start + 1)..<min(lines.count, start + 6)].map { $0.text.trimmingWhitespace().lowercased() }
+        let head = lines[start].text.trimmingWhitespace().prefix(10).lowercased()
+        guard fromLabels.contains(where: { head.hasPrefix($0) }) else { return false }
+        let following = lines[(start + 1)..<min(lines.count, start + 6)].map { $0.text.trimmingWhitespace().prefix(14).lowercased() }
         return following.filter { l in headerLabels.contains { l.hasPrefix($0) } }.count >= 2
     }
 
@@ -178,8 +181,8 @@ enum ReplyText {
                                    "отправлено из мобильной почты", "отправлено с моего", "sent from yandex"]
 
     static func isDeviceSignature(_ line: Substring) -> Bool {
-        guard line.count <= 60 else { return false }
-        let lower = line.lowercased()
+        guard line.utf8.count <= 120 else { return false }
+        let lower = line.prefix(32).lowercased()
         return deviceSignatures.contains { lower.hasPrefix($0) }
     }
 }
