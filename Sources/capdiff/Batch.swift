@@ -49,7 +49,7 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("text (a summary per thread) or jsonl (contract JSON lines).", valueName: "text|jsonl"))
         var format: BatchFormat = .text
 
-        @Option(name: .long, help: ArgumentHelp("threads (compare per thread) or messages (per-message JSON lines for capdiff merge).", valueName: "threads|messages"))
+        @Option(name: .long, help: ArgumentHelp("threads (compare per thread) or messages (per-message JSON lines for capdiff merge, whatever --format says).", valueName: "threads|messages"))
         var emit: BatchEmit = .threads
 
         @Option(name: .long, help: ArgumentHelp("Write to this file (atomically: a temporary file renamed into place).", valueName: "file"))
