@@ -65,6 +65,9 @@ def main():
             subprocess.run([sys.executable, str(make), str(corpus), "--mbox-mb", "1"], check=True, stdout=subprocess.DEVNULL)
         cases.append(("compare 2,000-line outlines", [capdiff, "compare", str(corpus / "outline-big.en.md"),
                                                       str(corpus / "outline-big.ru.md"), "--format", "json"]))
+        # The 400-clause agreement and its translation (target: 1 s, median, release build).
+        cases.append(("drift 400-clause agreement", [capdiff, "drift", str(corpus / "long.en.md"),
+                                                     str(corpus / "long.ru.md"), "--format", "json"]))
     else:
         print(f"note: {make} not found; only the bundled fixtures are benchmarked", file=sys.stderr)
     for name, cmd in cases:

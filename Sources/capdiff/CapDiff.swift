@@ -12,7 +12,7 @@ struct CapDiff: ParsableCommand {
             2 trouble (unreadable input, bad glossary, bad arguments).
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Compare.self, Explain.self, Playbook.self, GlossaryCommand.self, Batch.self, Merge.self]
+        subcommands: [Analyze.self, Compare.self, Explain.self, Playbook.self, GlossaryCommand.self, Drift.self, Batch.self, Merge.self]
     )
 
     /// Objects kept until the process exits: freeing a glossary index's few thousand trie nodes

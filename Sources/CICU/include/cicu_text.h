@@ -2,6 +2,7 @@
 // reach a Swift module (Foundation on Linux bundles its own ICU, and ICU renames its functions
 // with version suffixes through macros that Swift cannot call). Every function reports ICU's
 // UErrorCode through `err` (> 0 is a failure); cicu_error_name() turns it into text.
+// Number and date parsing live beside this file, in cicu_number.h.
 #ifndef CICU_TEXT_H
 #define CICU_TEXT_H
 #include <stdint.h>
