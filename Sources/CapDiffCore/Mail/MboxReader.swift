@@ -293,16 +293,17 @@ final class MboxReader {
             start -= keep
             scan -= keep
         }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: blockSize)
-        } catch {
-            throw .error(path, "cannot be read at byte \(bufferOffset + buffer.count): \(error.localizedDescription)")
+        // Straight into the buffer with read(2): no Data in between.
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: blockSize))
+        var got = 0
+        repeat {
+            got = buffer.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress! + old, blockSize) }
+        } while got < 0 && errno == EINTR
+        buffer.removeLast(blockSize - max(got, 0))
+        if got < 0 {
+            throw .error(path, "cannot be read at byte \(bufferOffset + buffer.count): \(String(cString: strerror(errno)))")
         }
-        guard let data, !data.isEmpty else {
-            eof = true
-            return
-        }
-        buffer.append(contentsOf: data)
+        if got == 0 { eof = true }
     }
 }

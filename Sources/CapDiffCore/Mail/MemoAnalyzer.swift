@@ -12,7 +12,7 @@ final class MemoAnalyzer {
     let capacity: Int
     private var memo: [Key: Result] = [:]
     /// The writer's names by title and closing line (mail closes with the same few lines).
-    private var names: [[String?]: [String]] = [:]
+    private var names: [NamesKey: [String]] = [:]
 
     init(analyzer: Analyzer, capacity: Int = 8192) {
         self.analyzer = analyzer
@@ -49,6 +49,28 @@ final class MemoAnalyzer {
             a.kind == b.kind && a.scopeKind == b.scopeKind && a.lineBreaks == b.lineBreaks
                 && a.text.utf8.elementsEqual(b.text.utf8) && a.scopeText.utf8.elementsEqual(b.scopeText.utf8)
                 && a.names.count == b.names.count && zip(a.names, b.names).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        }
+    }
+
+    /// The title and closing line the writer's names are read from, hashed as `Key` is.
+    private struct NamesKey: Hashable {
+        var title: String?
+        var closing: String?
+
+        func hash(into hasher: inout Hasher) {
+            Key.combine(title ?? "\u{0}", into: &hasher)
+            Key.combine(closing ?? "\u{0}", into: &hasher)
+        }
+
+        static func == (a: NamesKey, b: NamesKey) -> Bool {
+            func same(_ x: String?, _ y: String?) -> Bool {
+                switch (x, y) {
+                case (nil, nil): true
+                case let (x?, y?): x.utf8.elementsEqual(y.utf8)
+                default: false
+                }
+            }
+            return same(a.title, b.title) && same(a.closing, b.closing)
         }
     }
 
@@ -108,7 +130,7 @@ final class MemoAnalyzer {
         let title = outline.units.first.flatMap { $0.kind == .title ? $0 : nil }
         let closing = outline.units.last.flatMap { $0.kind == .prose ? $0 : nil }
         // SelfNames reads only the title and the closing line (so those decide the key).
-        let key = [title?.text, closing?.text]
+        let key = NamesKey(title: title?.text, closing: closing?.text)
         if let known = names[key] { return Context(title: title, closing: closing, names: known) }
         let found = SelfNames.find(in: outline)
         if names.count >= capacity { names.removeAll(keepingCapacity: true) }

@@ -49,14 +49,13 @@ final class RecordSpill {
     }
 
     func read(offset: Int64, length: Int32) throws(Diagnostic) -> MessageRecord {
-        let data: Data?
-        do {
-            try handle.seek(toOffset: UInt64(offset))
-            data = try handle.read(upToCount: Int(length))
-        } catch {
-            throw .error(path, "cannot read the temporary file back: \(error.localizedDescription)")
+        // pread: one call, no file position to keep, no Data in between.
+        var bytes = [UInt8](repeating: 0, count: Int(length))
+        let got = bytes.withUnsafeMutableBytes { pread(handle.fileDescriptor, $0.baseAddress, Int(length), off_t(offset)) }
+        guard got == Int(length) else {
+            throw .error(path, "cannot read the temporary file back at byte \(offset): \(String(cString: strerror(errno)))")
         }
-        var reader = SpillReader(bytes: [UInt8](data ?? Data()))
+        var reader = SpillReader(bytes: bytes)
         guard let record = reader.record() else { throw .error(path, "the temporary file is damaged at byte \(offset)") }
         return record
     }

@@ -56,19 +56,15 @@ enum ReplyText {
         var count = 0
 
         init(_ line: String) {
-            var seen = false
-            var index = 0
-            for byte in line.utf8 {
-                if byte != 0x20 && byte != 0x09 {
-                    if !seen { first = byte; seen = true; index = 0 }
-                    last = byte
-                }
-                if seen {
-                    if index == 1 { second = byte }
-                    index += 1
-                }
-            }
-            count = line.utf8.count
+            let utf8 = line.utf8
+            count = utf8.count
+            // From each end to the first byte that is not blank: no walk over the whole line.
+            guard let start = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+                  let end = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+            first = utf8[start]
+            last = utf8[end]
+            let next = utf8.index(after: start)
+            if next < utf8.endIndex { second = utf8[next] }
         }
 
         /// Separators start with "-", "_" or "="; header blocks with "From:" / «От:»; "Begin
