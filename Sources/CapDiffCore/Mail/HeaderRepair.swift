@@ -76,6 +76,8 @@ struct HeaderRepair {
                     if line.isEmpty {
                         endField()
                         inHeaders = false
+                        // No boundary declared so far: no part header block can follow.
+                        if boundaries.isEmpty { return }
                     } else if line.first == 0x20 || line.first == 0x09 {
                         if !header.isEmpty { header += line }
                     } else if isField(line) || (lineStart == start && line.starts(with: "From ".utf8)) {
@@ -86,6 +88,7 @@ struct HeaderRepair {
                         endField()
                         result.append(lineStart)
                         inHeaders = false
+                        if boundaries.isEmpty { return }
                     }
                 } else if line.count >= 3, line[lineStart] == 0x2D, line[lineStart + 1] == 0x2D {
                     // "--boundary" opens a part (its header block follows); "--boundary--" closes.

@@ -96,12 +96,12 @@ struct MailThreads {
 
     static let replyPrefixes: Set<String> = ["re", "fw", "fwd", "aw", "wg", "sv", "vs", "tr", "ответ", "отв", "пересл", "переслать"]
 
-    /// "RE: Fwd: Ответ: Roles [2]" → "roles"; nil when nothing is left. Works on scalars: this
-    /// runs for every message.
+    /// "RE: Fwd: Ответ: Roles [2]" → "roles"; nil when nothing is left. Works on scalars, with
+    /// ASCII and Cyrillic handled without Unicode tables: this runs for every message.
     static func subjectKey(_ subject: String) -> String? {
-        var scalars = Array(subject.unicodeScalars)
+        let scalars = Array(subject.unicodeScalars)
         var start = 0
-        func skipSpaces() { while start < scalars.count, scalars[start].properties.isWhitespace { start += 1 } }
+        func skipSpaces() { while start < scalars.count, isSpace(scalars[start]) { start += 1 } }
         skipSpaces()
         while start < scalars.count {
             // "[list] " tags.
@@ -112,10 +112,11 @@ struct MailThreads {
             }
             // "Re:", "Re[2]:", "Re(2):", "Ответ:".
             var end = start
-            while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+            while end < scalars.count, end - start <= 9, isLetter(scalars[end]) { end += 1 }
             guard end > start, end - start <= 9 else { break }
-            let word = String(String.UnicodeScalarView(scalars[start..<end])).lowercased()
-            guard replyPrefixes.contains(word) else { break }
+            var word = String.UnicodeScalarView()
+            for scalar in scalars[start..<end] { word.append(folded(scalar)) }
+            guard replyPrefixes.contains(String(word)) else { break }
             var rest = end
             if rest < scalars.count, scalars[rest] == "[" || scalars[rest] == "(" {
                 while rest < scalars.count, scalars[rest] != "]" && scalars[rest] != ")" { rest += 1 }
@@ -130,12 +131,33 @@ struct MailThreads {
         var key = String.UnicodeScalarView()
         var space = false
         for scalar in scalars[start...] {
-            if scalar.properties.isWhitespace { space = true; continue }
+            if isSpace(scalar) { space = true; continue }
             if space, !key.isEmpty { key.append(" ") }
             space = false
-            key.append(scalar)
+            key.append(folded(scalar))
         }
-        scalars = []
-        return key.isEmpty ? nil : String(key).lowercased()
+        return key.isEmpty ? nil : String(key)
+    }
+
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x4FF: true
+        case 0..<0x80: false
+        default: s.properties.isAlphabetic
+        }
+    }
+
+    /// Lower case for ASCII and Russian letters; other scalars as they are (a key only needs
+    /// the forms people actually vary: "RE:" and "Re:", «ОТВЕТ:» and «Ответ:»).
+    private static func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x41...0x5A, 0x410...0x42F: Unicode.Scalar(s.value + 0x20)!
+        case 0x400...0x40F: Unicode.Scalar(s.value + 0x50)!
+        default: s
+        }
     }
 }
