@@ -1,3 +1,5 @@
+import Foundation
+
 /// The analyser, remembering what each unit said: mail repeats itself (greetings, sign-offs,
 /// boilerplate, standard wording pasted into message after message), and reading a unit again
 /// costs more than everything else done for a message. The result is the analyser's own: each
@@ -47,8 +49,14 @@ final class MemoAnalyzer {
 
         static func == (a: Key, b: Key) -> Bool {
             a.kind == b.kind && a.scopeKind == b.scopeKind && a.lineBreaks == b.lineBreaks
-                && a.text.utf8.elementsEqual(b.text.utf8) && a.scopeText.utf8.elementsEqual(b.scopeText.utf8)
-                && a.names.count == b.names.count && zip(a.names, b.names).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+                && same(a.text, b.text) && same(a.scopeText, b.scopeText)
+                && a.names.count == b.names.count && zip(a.names, b.names).allSatisfy(same)
+        }
+
+        /// Byte equality (String's == compares canonical equivalence, which costs more).
+        static func same(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
         }
     }
 
@@ -66,7 +74,7 @@ final class MemoAnalyzer {
             func same(_ x: String?, _ y: String?) -> Bool {
                 switch (x, y) {
                 case (nil, nil): true
-                case let (x?, y?): x.utf8.elementsEqual(y.utf8)
+                case let (x?, y?): Key.same(x, y)
                 default: false
                 }
             }

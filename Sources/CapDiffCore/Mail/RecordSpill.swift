@@ -28,13 +28,17 @@ final class RecordSpill {
 
     /// Appends a record; returns where it is (offset, length) for `read`.
     func append(_ record: MessageRecord) throws(Diagnostic) -> (offset: Int64, length: Int32) {
-        var writer = SpillWriter()
+        // Encoded straight into the write buffer.
+        var writer = SpillWriter(bytes: buffer)
+        buffer = []
+        let before = writer.bytes.count
         writer.record(record)
+        let length = writer.bytes.count - before
         let offset = Int64(size)
-        buffer += writer.bytes
-        size += writer.bytes.count
+        buffer = writer.bytes
+        size += length
         if buffer.count >= 1 << 20 { try flush() }
-        return (offset, Int32(writer.bytes.count))
+        return (offset, Int32(length))
     }
 
     func flush() throws(Diagnostic) {
@@ -63,6 +67,10 @@ final class RecordSpill {
 
 struct SpillWriter {
     var bytes: [UInt8] = []
+
+    init(bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
 
     mutating func int(_ value: Int64) {
         // Zig-zag, then 7 bits a byte.
