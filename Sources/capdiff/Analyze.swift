@@ -16,7 +16,7 @@ extension CapDiff {
 
         func validate() throws {
             if options.format == .html {
-                throw ValidationError("--format html is for compare (a report to share); analyze prints text, json or markdown")
+                throw ValidationError("--format html is for compare, drift and batch (reports to share); analyze prints text, json or markdown")
             }
         }
 

@@ -4,6 +4,8 @@ import Foundation
 
 enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl
+    /// One self-contained page: a section per thread with its matrix, then the summary.
+    case html
 }
 
 enum BatchEmit: String, ExpressibleByArgument, CaseIterable {
@@ -46,7 +48,7 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("A side and its senders' domains (repeatable).", valueName: "name=@domain[,@domain]"))
         var side: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("text (a summary per thread) or jsonl (contract JSON lines).", valueName: "text|jsonl"))
+        @Option(name: .long, help: ArgumentHelp("text (a summary per thread), jsonl (contract JSON lines) or html (one page: each thread's matrix).", valueName: "text|jsonl|html"))
         var format: BatchFormat = .text
 
         @Option(name: .long, help: ArgumentHelp("threads (compare per thread) or messages (per-message JSON lines for capdiff merge, whatever --format says).", valueName: "threads|messages"))
@@ -113,7 +115,7 @@ extension CapDiff {
                 summary.files = totals.files
                 summary.bytes = totals.bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                try MailRun.writeSummary(summary, json: format == .jsonl || emit == .messages, sink: sink)
+                try MailRun.writeSummary(summary, format: emit == .messages ? .jsonl : format, sides: merge?.sides, glossary: glossary, sink: sink)
                 try sink.commit()
                 if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {

@@ -10,10 +10,14 @@ enum MailRun {
     static func finish(_ merge: MailMerge, format: BatchFormat, glossary: Glossary, workers: Int,
                        sink: OutputSink) throws -> Bool {
         var differences = false
+        let html = HTMLRenderer(glossary: glossary)
         let render: @Sendable (ThreadReport) -> String = switch format {
         case .jsonl: { MailJSONViews.thread($0, glossary: glossary).serialized() + "\n" }
         case .text: { BatchTextRenderer().render($0) }
+        case .html: { html.batchThread($0) }
         }
+        // The page is written as the threads come: its head first, its summary and end last.
+        if format == .html { try sink.write(html.batchOpening(sides: merge.sides)) }
         try merge.finish(workers: workers, render: render) { report, text in
             if report.comparison.hasDifferences { differences = true }
             try sink.write(text)
@@ -21,8 +25,17 @@ enum MailRun {
         return differences
     }
 
-    static func writeSummary(_ summary: BatchSummary, json: Bool, sink: OutputSink) throws {
-        try sink.write(json ? MailJSONViews.summary(summary).serialized() + "\n" : BatchTextRenderer().render(summary))
+    /// The closing summary (for html, with the end of the page; `sides` is nil when no page was
+    /// opened: `batch --emit messages` writes JSON lines whatever --format says).
+    static func writeSummary(_ summary: BatchSummary, format: BatchFormat, sides: MailSides?, glossary: Glossary,
+                             sink: OutputSink) throws {
+        switch format {
+        case .jsonl: try sink.write(MailJSONViews.summary(summary).serialized() + "\n")
+        case .text: try sink.write(BatchTextRenderer().render(summary))
+        case .html:
+            guard let sides else { return try sink.write(MailJSONViews.summary(summary).serialized() + "\n") }
+            try sink.write(HTMLRenderer(glossary: glossary).batchClosing(summary, sides: sides))
+        }
     }
 
     /// Trouble when a named path could not be read or nothing at all was; else differences or

@@ -18,7 +18,7 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("A side and its senders' domains (repeatable).", valueName: "name=@domain[,@domain]"))
         var side: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("text (a summary per thread) or jsonl (contract JSON lines).", valueName: "text|jsonl"))
+        @Option(name: .long, help: ArgumentHelp("text (a summary per thread), jsonl (contract JSON lines) or html (one page: each thread's matrix).", valueName: "text|jsonl|html"))
         var format: BatchFormat = .text
 
         @Option(name: .long, help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
@@ -72,7 +72,7 @@ extension CapDiff {
                 summary.files = files.count
                 summary.bytes = bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                try MailRun.writeSummary(summary, json: format == .jsonl, sink: sink)
+                try MailRun.writeSummary(summary, format: format, sides: merge.sides, glossary: glossary, sink: sink)
                 try sink.commit()
                 if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {

@@ -4,7 +4,7 @@ import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
-    /// A self-contained page (compare only, for now: drift and batch will follow).
+    /// A self-contained page (compare and drift; batch and merge have their own --format).
     case html
 }
 

@@ -57,7 +57,7 @@ public struct TextRenderer {
         if lang == .ru {
             return "Итого: функций \(comparison.rows.count) (\(counts.joined(separator: ", "))); неоднозначных строк \(ambiguous)."
         }
-        return "Summary: \(comparison.rows.count) functions (\(counts.isEmpty ? "none" : counts.joined(separator: ", "))); \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")."
+        return "Summary: \(comparison.rows.count) function\(comparison.rows.count == 1 ? "" : "s") (\(counts.isEmpty ? "none" : counts.joined(separator: ", "))); \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")."
     }
 
     func ambiguityLines(_ ambiguity: Ambiguity, place: String) -> [String] {
