@@ -112,7 +112,7 @@ struct HTMLDriftView {
             return .tag("td", [("class", "side")], [.tag("span", [("class", "absent")], missing)])
         }
         return .tag("td", [("class", "side")], [
-            .tag("span", [("class", "line")], t("line", "строка") + " \(text.line)"),
+            .tag("div", [("class", "line")], t("line", "строка") + " \(text.line)"),
             .tag("p", [("class", "clause-text"), ("lang", HTMLPage.lang(document.language))], Self.marked(text.text, marks)),
         ])
     }
