@@ -102,7 +102,7 @@ struct HTMLComparisonView {
             return .tag("td", [("class", "stance-cell")], [.tag("span", [("class", "absent")], t("not mentioned", "не упоминается"))])
         }
         let quotes = zip(evidence, places).map { claim, place in
-            HTMLNode.tag("li", [], (place.map { [placeNode($0), .text(" ")] } ?? []) + [
+            HTMLNode.tag("li", [], (place.map { [placeNode($0), .text(", ")] } ?? []) + [
                 .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
                 .text(" "),
                 // The line's own language where the analysis knows it: a Russian outline may
