@@ -7,7 +7,7 @@ extension CapDiff {
         static let configuration = CommandConfiguration(
             abstract: "Compare two outlines: who owns, shares, supports, needs or excludes each function.")
 
-        @Argument(help: ArgumentHelp("The first side's outline.", valueName: "a"))
+        @Argument(help: ArgumentHelp("The first side's outline (text, Markdown, HTML, XML, DOCX or mail).", valueName: "a"))
         var a: String
 
         @Argument(help: ArgumentHelp("The second side's outline.", valueName: "b"))
