@@ -12,19 +12,6 @@ enum BatchEmit: String, ExpressibleByArgument, CaseIterable {
     case threads, messages
 }
 
-/// The glossary flags of every command, for commands whose --format differs from CommonOptions'.
-struct GlossaryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A glossary file or folder layered over the default (repeatable).", valueName: "path"))
-    var glossary: [String] = []
-
-    @Flag(name: .long, help: "Do not load the default glossary (functions, phrases, cues, hedges).")
-    var noDefaultGlossary = false
-
-    func load() throws -> Glossary {
-        try GlossaryReader.load(layers: glossary, includeDefault: !noDefaultGlossary)
-    }
-}
-
 extension CapDiff {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -6,7 +6,7 @@ import Foundation
 struct CapDiff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capdiff",
-        abstract: "Compare who owns what in two partners' capability outlines (English or Russian).",
+        abstract: "Compare who owns what in two partners' capability outlines (English or Russian), check translated agreements, read mail exports.",
         discussion: """
             Exit status: 0 aligned, 1 differences found (contested, unclear or gap rows), \
             2 trouble (unreadable input, bad glossary, bad arguments).
