@@ -91,7 +91,7 @@ public struct TextRenderer {
         }.joined(separator: ", ")
         lines += ["", lang == .ru
             ? "Итого: функций \(stances.count) (\(summary)); неоднозначных строк \(analysis.ambiguities.count)."
-            : "Summary: \(stances.count) functions (\(summary.isEmpty ? "none" : summary)); \(analysis.ambiguities.count) ambiguous line\(analysis.ambiguities.count == 1 ? "" : "s")."]
+            : "Summary: \(stances.count) function\(stances.count == 1 ? "" : "s") (\(summary.isEmpty ? "none" : summary)); \(analysis.ambiguities.count) ambiguous line\(analysis.ambiguities.count == 1 ? "" : "s")."]
         return lines.joined(separator: "\n") + "\n"
     }
 }
