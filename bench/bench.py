@@ -6,8 +6,10 @@
 Generates inputs with ../shared/bench/make_corpus.py (skipped, with a note, when that is
 absent), runs each case --runs times, and prints the median and minimum wall time and the
 peak RSS of each. Timing lives here, never in tests: machines are noisy, so quote medians.
+`capdiff batch` runs over 50 MB and 200 MB mboxes (--mbox-mb, --mail-runs; --only batch).
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -47,6 +49,8 @@ def main():
     ap.add_argument("--capdiff", default=str(ROOT / ".build/release/capdiff"))
     ap.add_argument("--corpus", help="folder for generated inputs (default: a temporary one)")
     ap.add_argument("--only", help="run only cases whose name contains this")
+    ap.add_argument("--mail-runs", type=int, default=3, help="runs of each batch case (they take seconds)")
+    ap.add_argument("--mbox-mb", type=int, nargs="+", default=[50, 200], help="sizes of the batch mboxes")
     args = ap.parse_args()
     capdiff = args.capdiff
     if not os.access(capdiff, os.X_OK):
@@ -70,6 +74,44 @@ def main():
         if args.only and args.only not in name:
             continue
         report(name, cmd, args.runs, results)
+    if make.exists() and (not args.only or args.only in "batch"):
+        bench_batch(capdiff, corpus, make, args.mail_runs, args.mbox_mb)
+
+
+# --- capdiff batch over generated mboxes -------------------------------------------------------
+
+BATCH_SIDES = ["--side", "northwind=@northwind-agency.com", "--side", "sever=@sever-media.ru"]
+
+
+def bench_batch(capdiff, corpus, make, runs, sizes=(50, 200)):
+    """`capdiff batch` over mboxes of each size from make_corpus.py (cached in --corpus): MB/s,
+    messages/s and peak RSS (median wall time of `runs` runs; the largest RSS), and how the peak
+    RSS of the largest mbox compares with the smallest's (memory must not grow with the export)."""
+    peaks = {}
+    for mb in sizes:
+        folder = corpus / f"mbox-{mb}"
+        mbox = folder / "big.mbox"
+        if not mbox.exists():
+            print(f"generating a {mb} MB mbox ...", file=sys.stderr, flush=True)
+            subprocess.run([sys.executable, str(make), str(folder), "--mbox-mb", str(mb)], check=True,
+                           stdout=subprocess.DEVNULL)
+        cmd = [capdiff, "batch", str(mbox), *BATCH_SIDES, "--format", "jsonl", "--no-progress"]
+        median, best, rss = measure(cmd, runs)
+        # The message count is in the summary, the output's last line. Read only that: a child
+        # forked from a Python holding the whole output would start with its RSS (ru_maxrss
+        # counts the time before exec), which is why this comes after the timed runs.
+        with tempfile.TemporaryFile() as out:
+            subprocess.run(cmd, stdout=out, stderr=subprocess.DEVNULL)
+            out.seek(max(0, out.tell() - 65536))
+            summary = json.loads(out.read().decode().strip().splitlines()[-1])["summary"]
+        size = mbox.stat().st_size / 1e6
+        messages = summary["messages_read"]
+        peaks[mb] = rss
+        print(f"batch {mb:>4} MB mbox ({messages} msgs)        median {median:6.2f} s   min {best:6.2f} s   "
+              f"{size / median:6.1f} MB/s   {messages / median:8.0f} msgs/s   peak RSS {rss:6.1f} MB", flush=True)
+    if len(peaks) > 1:
+        small, large = peaks[min(peaks)], peaks[max(peaks)]
+        print(f"batch peak RSS {max(peaks)} MB vs {min(peaks)} MB: {100 * (large / small - 1):+.1f}%")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ extension CapDiff {
         static let configuration = CommandConfiguration(
             abstract: "List the functions one outline claims, with stances, and its ambiguous lines.")
 
-        @Argument(help: ArgumentHelp("An outline: plain text or Markdown, English or Russian.", valueName: "file"))
+        @Argument(help: ArgumentHelp("An outline in English or Russian: text, Markdown, HTML, XML, DOCX, .eml, mbox or a Maildir folder.", valueName: "file"))
         var file: String
 
         @Option(name: .long, help: ArgumentHelp("The document's language, instead of detecting it; also the language of the report's labels.", valueName: "en|ru"))
@@ -16,7 +16,7 @@ extension CapDiff {
 
         func validate() throws {
             if options.format == .html {
-                throw ValidationError("--format html is for compare (a report to share); analyze prints text, json or markdown")
+                throw ValidationError("--format html is for compare, drift and batch (reports to share); analyze prints text, json or markdown")
             }
         }
 

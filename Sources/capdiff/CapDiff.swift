@@ -6,13 +6,13 @@ import Foundation
 struct CapDiff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capdiff",
-        abstract: "Compare who owns what in two partners' capability outlines (English or Russian).",
+        abstract: "Compare who owns what in two partners' capability outlines (English or Russian), check translated agreements, read mail exports.",
         discussion: """
             Exit status: 0 aligned, 1 differences found (contested, unclear or gap rows), \
             2 trouble (unreadable input, bad glossary, bad arguments).
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Compare.self, Explain.self, Playbook.self, GlossaryCommand.self, Drift.self]
+        subcommands: [Analyze.self, Compare.self, Explain.self, Playbook.self, GlossaryCommand.self, Drift.self, Batch.self, Merge.self]
     )
 
     /// Objects kept until the process exits: freeing a glossary index's few thousand trie nodes

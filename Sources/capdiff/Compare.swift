@@ -7,7 +7,7 @@ extension CapDiff {
         static let configuration = CommandConfiguration(
             abstract: "Compare two outlines: who owns, shares, supports, needs or excludes each function.")
 
-        @Argument(help: ArgumentHelp("The first side's outline.", valueName: "a"))
+        @Argument(help: ArgumentHelp("The first side's outline (text, Markdown, HTML, XML, DOCX or mail).", valueName: "a"))
         var a: String
 
         @Argument(help: ArgumentHelp("The second side's outline.", valueName: "b"))
@@ -22,12 +22,7 @@ extension CapDiff {
         @OptionGroup var options: CommonOptions
 
         func validate() throws {
-            if let names {
-                let parts = names.split(separator: ",", omittingEmptySubsequences: false)
-                guard parts.count == 2, parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }), parts[0] != parts[1] else {
-                    throw ValidationError("--names takes two different names separated by a comma, such as --names ours,theirs")
-                }
-            }
+            try SideNames.validate(names)
             _ = try parseLanguages(lang, count: 2)
         }
 
@@ -40,7 +35,7 @@ extension CapDiff {
                 if let language { analyses[i].language = language }
             }
             for warning in analyses.flatMap(\.warnings) { Output.error(warning.description) }
-            let sideNames = names?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? Self.defaultNames(a, b)
+            let sideNames = SideNames.resolve(names, a, b)
             let comparison = pipeline.compare((sideNames[0], analyses[0]), (sideNames[1], analyses[1]))
             let reportLanguage: Language = lang != nil ? analyses[0].language
                 : analyses.allSatisfy { $0.language == .ru } ? .ru : .en
@@ -51,15 +46,6 @@ extension CapDiff {
             case .text: Output.write(TextRenderer(style: options.style(language: reportLanguage), glossary: glossary).render(comparison))
             }
             if comparison.hasDifferences { throw ExitCode(ExitStatus.differences.rawValue) }
-        }
-
-        /// The files' stems: names without folder and extension ("A" and "B" when they are the same).
-        static func defaultNames(_ a: String, _ b: String) -> [String] {
-            func stem(_ path: String) -> String {
-                ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            }
-            let (sa, sb) = (stem(a), stem(b))
-            return sa == sb ? ["A", "B"] : [sa, sb]
         }
     }
 }

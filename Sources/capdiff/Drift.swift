@@ -8,8 +8,9 @@ extension CapDiff {
             discussion: """
                 Reports where the translation no longer says what the source says: parties, \
                 stance, modality, negation, numbers, dates, functions, names, and clauses or items \
-                left out or added. Either document may be the English one. Exit status: 0 no drift, \
-                1 drift found, 2 trouble.
+                left out or added. Either document may be the English one. --format html writes one \
+                self-contained page: the drifting clauses side by side, the differing values marked. \
+                Exit status: 0 no drift, 1 drift found, 2 trouble.
                 """)
 
         @Argument(help: ArgumentHelp("The source agreement.", valueName: "source"))
@@ -19,12 +20,6 @@ extension CapDiff {
         var translation: String
 
         @OptionGroup var options: CommonOptions
-
-        func validate() throws {
-            if options.format == .html {
-                throw ValidationError("--format html is for compare; drift prints text, json or markdown")
-            }
-        }
 
         func run() throws {
             let glossary = try options.loadGlossary()
@@ -36,7 +31,7 @@ extension CapDiff {
             case .json: Output.write(JSONViews.drift(report).serialized(pretty: true) + "\n")
             case .markdown: Output.write(DriftMarkdownRenderer().render(report))
             case .text: Output.write(DriftTextRenderer(style: options.style(language: .en)).render(report))
-            case .html: break  // refused in validate()
+            case .html: Output.write(HTMLRenderer(glossary: glossary).render(report))
             }
             if report.hasDrift { throw ExitCode(ExitStatus.differences.rawValue) }
         }

@@ -13,16 +13,3 @@ extension CapDiff {
             subcommands: [Import.self, Export.self, Lint.self])
     }
 }
-
-/// The glossary a `glossary` subcommand works on: the default one and the user's layers.
-struct GlossaryLayers: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A glossary file or folder layered over the default (repeatable).", valueName: "path"))
-    var glossary: [String] = []
-
-    @Flag(name: .long, help: "Do not load the default glossary.")
-    var noDefaultGlossary = false
-
-    func load(adding extra: [String] = []) throws -> Glossary {
-        try GlossaryReader.load(layers: glossary + extra, includeDefault: !noDefaultGlossary)
-    }
-}

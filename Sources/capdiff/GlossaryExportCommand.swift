@@ -20,7 +20,7 @@ extension CapDiff.GlossaryCommand {
         @Option(name: .long, help: ArgumentHelp("Write to this file instead of printing.", valueName: "file"))
         var output: String?
 
-        @OptionGroup var layers: GlossaryLayers
+        @OptionGroup var layers: GlossaryOptions
 
         func run() throws {
             let glossary = try layers.load()

@@ -31,7 +31,7 @@ extension CapDiff.GlossaryCommand {
         @Option(name: .long, help: ArgumentHelp("Write functions.tsv and phrases.tsv into this folder instead of printing.", valueName: "dir"))
         var output: String?
 
-        @OptionGroup var layers: GlossaryLayers
+        @OptionGroup var layers: GlossaryOptions
 
         func validate() throws {
             if functionFrom != nil && function != nil {

@@ -21,7 +21,7 @@ extension CapDiff.GlossaryCommand {
         @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
         var format: Format = .text
 
-        @OptionGroup var layers: GlossaryLayers
+        @OptionGroup var layers: GlossaryOptions
 
         func validate() throws {
             if minPhrases < 0 { throw ValidationError("--min-phrases takes a number of 0 or more") }

@@ -48,30 +48,20 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "markdown|html"))
         var format: Format = .markdown
 
-        // The glossary flags of CommonOptions, without its --format (text|json|markdown|html)
-        // and --color, which mean nothing for a playbook.
-        @Option(name: .long, help: ArgumentHelp("A glossary file or folder layered over the default (repeatable).", valueName: "path"))
-        var glossary: [String] = []
-
-        @Flag(name: .long, help: "Do not load the default glossary (functions, phrases, cues, hedges).")
-        var noDefaultGlossary = false
+        // The glossary flags alone: CommonOptions' --format and --color mean nothing here.
+        @OptionGroup var glossaryOptions: GlossaryOptions
 
         func validate() throws {
-            if let names {
-                let parts = names.split(separator: ",", omittingEmptySubsequences: false)
-                guard parts.count == 2, parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }), parts[0] != parts[1] else {
-                    throw ValidationError("--names takes two different names separated by a comma, such as --names ours,theirs")
-                }
-            }
+            try SideNames.validate(names)
         }
 
         func run() throws {
-            let glossary = try GlossaryReader.load(layers: self.glossary, includeDefault: !noDefaultGlossary)
+            let glossary = try glossaryOptions.load()
             let pipeline = Pipeline(glossary: glossary)
             CapDiff.keepAlive.append(pipeline)
             let analyses = [try pipeline.analyze(path: a), try pipeline.analyze(path: b)]
             for warning in analyses.flatMap(\.warnings) { Output.error(warning.description) }
-            let sideNames = names?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? Compare.defaultNames(a, b)
+            let sideNames = SideNames.resolve(names, a, b)
             let playbook = CapDiffCore.Playbook(pipeline.compare((sideNames[0], analyses[0]), (sideNames[1], analyses[1])))
             switch format {
             case .markdown: Output.write(PlaybookMarkdown(glossary: glossary, languages: lang.list).render(playbook))

@@ -2,11 +2,13 @@ import Foundation
 import Testing
 @testable import CapDiffCore
 
-/// Opens the compare report and the playbook in headless Chromium and checks the DOM the
-/// browser built (`--dump-dom`), not our own reading of the file: a matrix row per function
-/// with both stances and its verdict in words; the verdict colours the browser actually
-/// applied, read back by a probe script in a copy of the page; the playbook's contested and
-/// gap functions in both languages. Screenshots (and a PDF print) go to a temporary folder for
+/// Opens the compare report, the playbook, the drift report and a batch page in headless
+/// Chromium and checks the DOM the browser built (`--dump-dom`), not our own reading of the
+/// file: a matrix row per function with both stances and its verdict in words; the verdict
+/// colours the browser actually applied, read back by a probe script in a copy of the page; the
+/// playbook's contested and gap functions in both languages; a drift row per drifting clause
+/// with its kinds in words and its values marked (readable, underlined, numbered); a batch
+/// section per thread with its matrix. Screenshots (and a PDF print) go to a temporary folder for
 /// a person to look at; RECORD_SCREENSHOT=1 also copies the report's to docs/report.png, the
 /// README's picture.
 ///
@@ -89,6 +91,95 @@ import Testing
         }
         _ = try chromium.screenshot(playbook, to: folder.appendingPathComponent("playbook.png"), width: 1280, height: 1800,
                                     profile: folder.appendingPathComponent("profile"))
+    }
+
+    @Test func driftReportShowsEachDriftingClauseSideBySideWithItsValuesMarked() throws {
+        let chromium = try Chromium.require()
+        let folder = try Self.outputFolder()
+        let profile = folder.appendingPathComponent("profile")
+        let expected = try HTMLDriftTests.items(HTMLDriftTests.drifting)
+        let report = folder.appendingPathComponent("drift.html")
+        try HTMLDriftTests.page(HTMLDriftTests.drifting).stdout.write(to: report, atomically: true, encoding: .utf8)
+
+        let dom = try chromium.dumpDOM(report, profile: profile)
+        let table = try #require(dom.all("table", class: "drift").first, "the browser's DOM has the drift table")
+        let rows = table.descendants("tbody").flatMap { $0.elements("tr") }
+        var clauses: [String] = []
+        for item in expected where clauses.last != item.clause { clauses.append(item.clause) }
+        #expect(rows.map { $0.attributes["data-clause"] ?? "" } == clauses, "a row per drifting clause")
+        for row in rows {
+            let clause = row.attributes["data-clause"] ?? ""
+            let want = expected.filter { $0.clause == clause }
+            let cells = row.elements()
+            try #require(cells.count == 4)
+            #expect(cells[0].flatText == clause)
+            #expect(cells[3].all("strong", class: "kind").map(\.text) == want.map(\.kind), "\(clause): each kind in words")
+            for (cell, values) in [(cells[1], want.map(\.source)), (cells[2], want.map(\.translation))] {
+                guard let text = cell.all("p", class: "clause-text").first else { continue }
+                let marks = text.descendants("mark").map(\.text)
+                for value in values where !value.isEmpty && value != text.text {
+                    #expect(marks.contains(value), "\(clause): \"\(value)\" marked")
+                }
+            }
+        }
+        // Russian clauses say so, wherever the browser put them.
+        #expect(rows.flatMap { $0.elements()[2].all("p", class: "clause-text") }.allSatisfy { $0.attributes["lang"] == "ru" })
+
+        // A mark is readable on its colour and does not rely on it: the browser's computed style.
+        let probed = folder.appendingPathComponent("drift-probe.html")
+        let probe = """
+            <script>
+            for (const mark of document.querySelectorAll("table.drift mark")) {
+              const style = getComputedStyle(mark), next = mark.nextElementSibling;
+              mark.setAttribute("data-probe", [style.backgroundColor, style.color, style.borderBottomStyle,
+                                               next ? next.className + ":" + next.textContent : ""].join("|"));
+            }
+            </script>
+            """
+        try (try String(contentsOf: report, encoding: .utf8)).replacingOccurrences(of: "</body>", with: probe + "\n</body>")
+            .write(to: probed, atomically: true, encoding: .utf8)
+        let marks = try chromium.dumpDOM(probed, profile: profile).descendants("mark").filter { $0.attributes["data-probe"] != nil }
+        #expect(marks.count >= 15, "the probe ran")
+        for mark in marks {
+            let parts = (mark.attributes["data-probe"] ?? "").components(separatedBy: "|")
+            try #require(parts.count == 4)
+            let (background, text) = (try #require(RGB(parts[0])), try #require(RGB(parts[1])))
+            #expect(text.contrast(with: background) >= 4.5, "\(mark.text): WCAG AA contrast")
+            #expect(background != RGB(r: 255, g: 255, b: 255), "\(mark.text): highlighted")
+            #expect(parts[2] == "solid", "\(mark.text): underlined, for a black-and-white print")
+            #expect(parts[3].hasPrefix("marker:["), "\(mark.text): followed by its change's number")
+        }
+
+        // The faithful pair: a plain "no drift".
+        let faithful = folder.appendingPathComponent("faithful.html")
+        try HTMLDriftTests.page(HTMLDriftTests.faithful).stdout.write(to: faithful, atomically: true, encoding: .utf8)
+        let calm = try chromium.dumpDOM(faithful, profile: profile)
+        #expect(calm.all("table", class: "drift").isEmpty)
+        #expect(calm.all("section", class: "no-drift").first?.descendants("h2").first?.text == "No drift")
+
+        _ = try chromium.screenshot(report, to: folder.appendingPathComponent("drift.png"), width: 1280, height: 1800, profile: profile)
+        try chromium.printToPDF(report, to: folder.appendingPathComponent("drift.pdf"), profile: profile)
+    }
+
+    @Test func batchReportShowsEachThreadWithItsMatrix() throws {
+        let chromium = try Chromium.require()
+        let folder = try Self.outputFolder()
+        let profile = folder.appendingPathComponent("profile")
+        let (threads, _) = try HTMLBatchTests.jsonLines(["fixtures/mail/threads.mbox"])
+        let page = folder.appendingPathComponent("batch.html")
+        try HTMLBatchTests.page(["fixtures/mail/threads.mbox"]).stdout.write(to: page, atomically: true, encoding: .utf8)
+        let dom = try chromium.dumpDOM(page, profile: profile)
+        let sections = dom.all("section", class: "thread")
+        #expect(sections.map { $0.attributes["data-thread"] } == threads.map { $0["thread"] as? String }, "a section per thread")
+        for (section, thread) in zip(sections, threads) {
+            let rows = section.all("table", class: "matrix").first?.descendants("tbody").flatMap { $0.elements("tr") } ?? []
+            let want = thread["rows"] as? [[String: Any]] ?? []
+            #expect(rows.map { $0.attributes["data-function"] } == want.map { $0["function"] as? String })
+            #expect(rows.map { $0.all("td", class: "verdict").first?.flatText } == want.map { $0["verdict"] as? String })
+        }
+        #expect(dom.all("ul", class: "legend").count == 1)
+        #expect(dom.descendants("section").contains { $0.attributes["id"] == "summary" })
+        _ = try chromium.screenshot(page, to: folder.appendingPathComponent("batch.png"), width: 1280, height: 1800, profile: profile)
     }
 
     /// A folder the test leaves behind, for a person to look at the screenshots.

@@ -27,8 +27,10 @@ public struct Analysis: Sendable {
 
     /// The claims that decided a function's document-level stance.
     public func evidence(for function: String) -> [Claim] {
-        guard let stance = stances[function] else { return [] }
-        return claims.filter { $0.function == function && $0.stance == stance }
+        // The function's stance alone, not `stances` for all of them: Comparison asks per row.
+        let mine = claims.filter { $0.function == function }
+        guard let stance = mine.map(\.stance).max() else { return [] }
+        return mine.filter { $0.stance == stance }
     }
 }
 

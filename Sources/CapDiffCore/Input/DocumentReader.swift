@@ -41,9 +41,11 @@ public enum DocumentReader {
             outline = try XMLReader.read(bytes, path: path)
         case .docx:
             outline = try DOCXReader.read(bytes, path: path)
-        // Mail formats: wired by the mail branch (MailDocument)
-        case .eml, .mbox, .maildir:
-            throw .error(path, "looks like \(format.name), which this build of capdiff cannot read yet; save the message text as a text file")
+        // Mail: the new text of every message (quotes and signatures removed), one outline.
+        case .eml, .mbox:
+            outline = try MailDocument.outline(bytes: bytes, path: path)
+        case .maildir:
+            outline = try MailDocument.outline(path: path)
         }
         // Plain text gets this check from SourceFile.decode.
         guard !outline.units.isEmpty else {

@@ -24,7 +24,8 @@ extension DocumentReader {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-        return isFolder(path) && isFolder(path + "/cur") && isFolder(path + "/new")
+        // A Maildir has cur/ and new/; an export may keep only the one it uses.
+        return isFolder(path) && (isFolder(path + "/cur") || isFolder(path + "/new"))
     }
 
     /// The first 4 KB as text, for sniffing: UTF-16 (by byte-order mark, or by the zero bytes

@@ -10,9 +10,10 @@ public struct OutlineReader {
 
     public func read(_ source: SourceText) -> Outline {
         var builder = Builder(sentences: sentences)
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: faster than on Characters, and "\r\n" (one Character) splits too.
+        let lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
-            builder.add(String(line), number: index + 1)
+            builder.add(String(Substring(line)), number: index + 1)
         }
         builder.finish()
         return Outline(path: source.path, units: builder.units, warnings: source.warnings)
@@ -57,7 +58,7 @@ extension OutlineReader {
             let marker = line[..<index]
             // "2027 was..." is prose: a number needs a "." or ")" (or a dotted number) to be a marker.
             guard marker.contains(".") || marker.contains(")") else { return nil }
-        } else if first.isLetter, line.count > 2 {
+        } else if first.isLetter, line.dropFirst(2).first != nil {  // more than two characters, without counting them all
             let second = line[line.index(after: index)]
             guard second == ")" else { return nil }
             index = line.index(index, offsetBy: 2)
@@ -70,7 +71,8 @@ extension OutlineReader {
 
     /// The cells of a Markdown table row ("| a | b |" or "a | b").
     static func tableCells(_ line: Substring) -> [String]? {
-        guard line.contains("|") else { return nil }
+        // Bytes, not Foundation's string search: this runs for every line.
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return nil }
         var body = line
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|") { body = body.dropLast() }

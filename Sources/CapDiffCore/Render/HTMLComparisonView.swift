@@ -1,14 +1,26 @@
 /// One `Comparison` as HTML sections: the capability matrix (a row per function, both sides'
 /// stances with the evidence lines, the verdict in words and colour, the lead), the ambiguous
 /// lines with their reasons, and the subcontractor-trap note. A page shows one of these for
-/// `compare`; a batch page can show one per thread (nested under the thread's heading, hence
-/// `headingLevel`).
+/// `compare`; a batch page shows one per thread (nested under the thread's heading, hence
+/// `headingLevel`, and with the message each quoted line comes from, hence the places).
 struct HTMLComparisonView {
+    /// Where a quoted line comes from when its line number alone does not say: a thread's lines
+    /// are lines of its messages. Shown before the line number; `title` (the Message-ID) on hover.
+    struct Place {
+        var text: String
+        var title: String?
+    }
+
     var comparison: Comparison
     var glossary: Glossary
     /// The language of the report's own words; quotes keep their documents' languages.
     var language: Language
     var headingLevel = 2
+    /// Per side, the place of each claim of its analysis (same order); nil when lines are lines
+    /// of the side's one document.
+    var claimPlaces: [[Place]]? = nil
+    /// Per side, the place of each ambiguous line of its analysis (same order).
+    var ambiguityPlaces: [[Place]]? = nil
 
     private var names: [String] { comparison.sides.map(\.name) }
     private var other: Language { language == .ru ? .en : .ru }
@@ -60,7 +72,8 @@ struct HTMLComparisonView {
             header.append(.tag("span", [("class", "other-label"), ("lang", other.rawValue)], otherLabel))
         }
         let stanceCells = comparison.sides.indices.map { side in
-            stanceCell(row.stances[side], evidence: row.evidence[side], language: comparison.sides[side].analysis.language)
+            stanceCell(row.stances[side], evidence: row.evidence[side], places: evidencePlaces(row, side: side),
+                       language: comparison.sides[side].analysis.language)
         }
         return .tag("tr", [("class", HTMLStyle.verdictClass(row.verdict)), ("data-function", row.function),
                            ("data-verdict", row.verdict.rawValue)],
@@ -70,13 +83,26 @@ struct HTMLComparisonView {
                     ])
     }
 
+    /// The places of a row's evidence on one side: its analysis' claims of that function and
+    /// stance, which are the evidence, in the same order.
+    private func evidencePlaces(_ row: Comparison.Row, side: Int) -> [Place?] {
+        guard let places = claimPlaces?[side] else { return row.evidence[side].map { _ in nil } }
+        let claims = comparison.sides[side].analysis.claims
+        let indices = claims.indices.filter { claims[$0].function == row.function && claims[$0].stance == row.stances[side] }
+        return row.evidence[side].indices.map { i in i < indices.count && indices[i] < places.count ? places[indices[i]] : nil }
+    }
+
+    private func placeNode(_ place: Place) -> HTMLNode {
+        .tag("span", [("class", "place"), ("title", place.title)], place.text)
+    }
+
     /// The stance in words, then each line that states it, quoted in its document's language.
-    private func stanceCell(_ stance: Stance?, evidence: [Claim], language quoted: Language) -> HTMLNode {
+    private func stanceCell(_ stance: Stance?, evidence: [Claim], places: [Place?], language quoted: Language) -> HTMLNode {
         guard let stance else {
             return .tag("td", [("class", "stance-cell")], [.tag("span", [("class", "absent")], t("not mentioned", "не упоминается"))])
         }
-        let quotes = evidence.map { claim in
-            HTMLNode.tag("li", [], [
+        let quotes = zip(evidence, places).map { claim, place in
+            HTMLNode.tag("li", [], (place.map { [placeNode($0), .text(", ")] } ?? []) + [
                 .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
                 .text(" "),
                 // The line's own language where the analysis knows it: a Russian outline may
@@ -91,7 +117,11 @@ struct HTMLComparisonView {
 
     var ambiguities: HTMLNode {
         let title = t("Ambiguous lines", "Неоднозначные строки")
-        let lines = comparison.sides.flatMap { side in side.analysis.ambiguities.map { (side, $0) } }
+        let lines = comparison.sides.indices.flatMap { side in
+            comparison.sides[side].analysis.ambiguities.enumerated().map { index, ambiguity in
+                (comparison.sides[side], ambiguity, ambiguityPlaces.flatMap { index < $0[side].count ? $0[side][index] : nil })
+            }
+        }
         guard !lines.isEmpty else {
             return .tag("section", [("class", "ambiguities")], [heading(title),
                                                                .tag("p", [], t("No ambiguous lines.", "Неоднозначных строк нет."))])
@@ -99,9 +129,9 @@ struct HTMLComparisonView {
         let head = HTMLNode.tag("tr", [], [
             t("Side", "Сторона"), t("Line", "Строка"), t("Why it is open", "Что неясно"), t("Text", "Текст"), t("Reasons", "Причины"),
         ].map { .tag("th", [("scope", "col")], $0) })
-        let rows = lines.map { side, ambiguity in
+        let rows = lines.map { side, ambiguity, place in
             HTMLNode.tag("tr", [], [
-                .tag("td", [], side.name),
+                .tag("td", [], [.text(side.name)] + (place.map { [.tag("span", [("class", "other-label place"), ("title", $0.title)], $0.text)] } ?? [])),
                 .tag("td", [("class", "line")], String(ambiguity.line)),
                 .tag("td", [], ambiguity.kinds.map { Words.kind($0, language) }.joined(separator: ", ")),
                 .tag("td", [("lang", HTMLPage.lang(side.analysis.language))], ambiguity.text),

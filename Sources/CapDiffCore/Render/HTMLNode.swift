@@ -45,18 +45,34 @@ struct HTMLNode: Sendable {
         case .text(let text): out += Self.escape(text, quotes: false)
         case .styleSheet(let css): out += css
         case .element(let name, let attributes, let children):
-            out += "<" + name
-            for (key, value) in attributes { out += " \(key)=\"\(Self.escape(value, quotes: true))\"" }
             if Self.voidElements.contains(name) {
-                out += " />\n"
+                out += Self.startTag(name, attributes, void: true) + "\n"
                 return
             }
-            out += ">"
-            if case .element(let first, _, _)? = children.first?.content, Self.blockElements.contains(first) { out += "\n" }
+            out += Self.startTag(name, attributes)
+            if children.first?.isBlock == true { out += "\n" }
             for child in children { child.render(into: &out) }
-            out += "</\(name)>"
-            if Self.blockElements.contains(name) { out += "\n" }
+            out += Self.endTag(name)
         }
+    }
+
+    /// Whether this is an element a line break follows.
+    var isBlock: Bool {
+        if case .element(let name, _, _) = content { return Self.blockElements.contains(name) }
+        return false
+    }
+
+    /// `<name a="…">` (`<name … />` for a void element), escaped: the first half of an element
+    /// whose content is written piece by piece (a page streamed as its parts are made).
+    static func startTag(_ name: String, _ attributes: [(String, String)], void: Bool = false) -> String {
+        var out = "<" + name
+        for (key, value) in attributes { out += " \(key)=\"\(escape(value, quotes: true))\"" }
+        return out + (void ? " />" : ">")
+    }
+
+    /// `</name>`, and the line break after a block element.
+    static func endTag(_ name: String) -> String {
+        "</\(name)>" + (blockElements.contains(name) ? "\n" : "")
     }
 
     /// Escapes markup characters, and replaces characters XML 1.0 forbids (control characters,

@@ -33,8 +33,9 @@ enum HTMLStyle {
           font: 15px/1.45 "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-serif; }
         h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
         h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+        h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
         p { margin: .25rem 0; }
-        .meta, .other-label, .line, .reason, .absent { color: #444; }
+        .meta, .other-label, .line, .reason, .absent, .place { color: #444; }
         .other-label { display: block; font-weight: normal; font-size: .85em; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; }
         caption { text-align: left; font-weight: bold; padding: .25rem 0 .5rem; }
@@ -68,6 +69,22 @@ enum HTMLStyle {
         .pair p { margin: 0; }
         section.playbook ul { margin: .25rem 0; padding-left: 1.25rem; }
         section.playbook li { margin: .2rem 0; }
+        .drift .col-clause { width: 7%; }
+        .drift .col-changes { width: 30%; }
+        .clause-text { margin: .2rem 0 0; }
+        mark { background: #fff0a0; color: #111; border-bottom: 2px solid #8a5a00; padding: 0 .1em; }
+        .marker { font-size: .8em; font-weight: bold; color: #5c3d00; }
+        sup.marker { line-height: 0; margin-left: .1em; }
+        ol.changes { list-style: none; margin: 0; padding: 0; }
+        ol.changes li + li { margin-top: .4rem; }
+        .note.ok { border-color: #1b7a3d; background: #dcf3e3; }
+        section.thread { border-top: 3px solid #8c8c8c; margin-top: 2.5rem; }
+        dl.thread-meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .25rem 0 .5rem; }
+        dl.thread-meta dt { font-weight: bold; }
+        dl.thread-meta dd { margin: 0; overflow-wrap: anywhere; }
+        table.batch-summary { width: auto; min-width: 60%; table-layout: auto; }
+        .batch-summary tr.detail th { font-weight: normal; padding-left: 1.5rem; }
+        td.count { text-align: right; font-variant-numeric: tabular-nums; }
         footer { margin-top: 2rem; font-size: .85em; color: #444; }
 
         """

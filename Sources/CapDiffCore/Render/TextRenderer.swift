@@ -57,7 +57,7 @@ public struct TextRenderer {
         if lang == .ru {
             return "Итого: функций \(comparison.rows.count) (\(counts.joined(separator: ", "))); неоднозначных строк \(ambiguous)."
         }
-        return "Summary: \(comparison.rows.count) functions (\(counts.isEmpty ? "none" : counts.joined(separator: ", "))); \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")."
+        return "Summary: \(comparison.rows.count) function\(comparison.rows.count == 1 ? "" : "s") (\(counts.isEmpty ? "none" : counts.joined(separator: ", "))); \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")."
     }
 
     func ambiguityLines(_ ambiguity: Ambiguity, place: String) -> [String] {
@@ -91,7 +91,7 @@ public struct TextRenderer {
         }.joined(separator: ", ")
         lines += ["", lang == .ru
             ? "Итого: функций \(stances.count) (\(summary)); неоднозначных строк \(analysis.ambiguities.count)."
-            : "Summary: \(stances.count) functions (\(summary.isEmpty ? "none" : summary)); \(analysis.ambiguities.count) ambiguous line\(analysis.ambiguities.count == 1 ? "" : "s")."]
+            : "Summary: \(stances.count) function\(stances.count == 1 ? "" : "s") (\(summary.isEmpty ? "none" : summary)); \(analysis.ambiguities.count) ambiguous line\(analysis.ambiguities.count == 1 ? "" : "s")."]
         return lines.joined(separator: "\n") + "\n"
     }
 }
