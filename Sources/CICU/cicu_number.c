@@ -52,12 +52,10 @@ double cicu_numfmt_parse_currency(cicu_numfmt *fmt, const uint16_t *text, int32_
 
 struct cicu_datefmt { UDateFormat *f; };
 
-cicu_datefmt *cicu_datefmt_open(int32_t style, const char *locale, int32_t *err) {
-    static const UDateFormatStyle styles[] = {UDAT_FULL, UDAT_LONG, UDAT_MEDIUM, UDAT_SHORT};
-    if (style < 0 || style > 3) { *err = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
-    UErrorCode status = U_ZERO_ERROR;
-    static const UChar utc[] = {'U', 'T', 'C', 0};
-    UDateFormat *f = udat_open(UDAT_NONE, styles[style], locale, utc, -1, NULL, 0, &status);
+static const UChar utc[] = {'U', 'T', 'C', 0};
+
+// Wraps an opened date format (or reports why it could not be opened).
+static cicu_datefmt *wrap_datefmt(UDateFormat *f, UErrorCode status, int32_t *err) {
     if (U_FAILURE(status)) { *err = status; return NULL; }
     // Lenient: ICU's Russian patterns put a narrow no-break space before «г.», which typed
     // text writes as a plain space. Lenient parsing still refuses a lone year or "30 days".
@@ -69,17 +67,18 @@ cicu_datefmt *cicu_datefmt_open(int32_t style, const char *locale, int32_t *err)
     return r;
 }
 
+cicu_datefmt *cicu_datefmt_open(int32_t style, const char *locale, int32_t *err) {
+    static const UDateFormatStyle styles[] = {UDAT_FULL, UDAT_LONG, UDAT_MEDIUM, UDAT_SHORT};
+    if (style < 0 || style > 3) { *err = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
+    UErrorCode status = U_ZERO_ERROR;
+    UDateFormat *f = udat_open(UDAT_NONE, styles[style], locale, utc, -1, NULL, 0, &status);
+    return wrap_datefmt(f, status, err);
+}
+
 cicu_datefmt *cicu_datefmt_open_pattern(const uint16_t *pattern, int32_t pattern_len, const char *locale, int32_t *err) {
     UErrorCode status = U_ZERO_ERROR;
-    static const UChar utc[] = {'U', 'T', 'C', 0};
     UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, -1, (const UChar *)pattern, pattern_len, &status);
-    if (U_FAILURE(status)) { *err = status; return NULL; }
-    udat_setLenient(f, 1);
-    cicu_datefmt *r = malloc(sizeof *r);
-    if (!r) { udat_close(f); *err = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    r->f = f;
-    *err = U_ZERO_ERROR;
-    return r;
+    return wrap_datefmt(f, status, err);
 }
 
 void cicu_datefmt_close(cicu_datefmt *fmt) {

@@ -86,9 +86,8 @@ int32_t cicu_breaker_segments_utf8(cicu_breaker *b, const char *text, int32_t le
 
 struct cicu_translit { UTransliterator *t; };
 
-cicu_translit *cicu_translit_open(const uint16_t *id, int32_t id_len, int32_t *err) {
-    UErrorCode status = U_ZERO_ERROR;
-    UTransliterator *t = utrans_openU((const UChar *)id, id_len, UTRANS_FORWARD, NULL, 0, NULL, &status);
+// Wraps an opened transliterator (or reports why it could not be opened).
+static cicu_translit *wrap_translit(UTransliterator *t, UErrorCode status, int32_t *err) {
     *err = status;
     if (U_FAILURE(status)) return NULL;
     cicu_translit *r = malloc(sizeof *r);
@@ -97,18 +96,19 @@ cicu_translit *cicu_translit_open(const uint16_t *id, int32_t id_len, int32_t *e
     return r;
 }
 
+cicu_translit *cicu_translit_open(const uint16_t *id, int32_t id_len, int32_t *err) {
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *t = utrans_openU((const UChar *)id, id_len, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    return wrap_translit(t, status, err);
+}
+
 cicu_translit *cicu_translit_open_rules(const uint16_t *id, int32_t id_len, const uint16_t *rules,
                                         int32_t rules_len, int32_t *err) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse;
     UTransliterator *t = utrans_openU((const UChar *)id, id_len, UTRANS_FORWARD, (const UChar *)rules, rules_len,
                                       &parse, &status);
-    *err = status;
-    if (U_FAILURE(status)) return NULL;
-    cicu_translit *r = malloc(sizeof *r);
-    if (!r) { utrans_close(t); *err = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    r->t = t;
-    return r;
+    return wrap_translit(t, status, err);
 }
 
 void cicu_translit_close(cicu_translit *t) {
