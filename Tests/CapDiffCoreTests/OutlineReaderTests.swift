@@ -44,6 +44,14 @@ import Testing
         #expect(units.map(\.marker) == ["2.1", "(a)", "б)"])
     }
 
+    @Test func letterMarkersNeedTheirParenthesisAndABlank() {
+        #expect(OutlineReader.listItem("a) creator outreach")?.marker == "a)")
+        #expect(OutlineReader.listItem("Я) логистика")?.marker == "Я)")
+        for prose in ["As discussed)", "ab) not a marker", "a)no blank", "Ж", "a", "Мы ведём аутрич", "Ab"] {
+            #expect(OutlineReader.listItem(Substring(prose)) == nil, "\(prose)")
+        }
+    }
+
     @Test func setextHeadingsAndRules() {
         let units = read("Intro line\n\nWhat we own\n-----------\n- Paid media\n\n***\n")
         #expect(units.map(\.kind) == [.title, .heading(level: 2), .item])

@@ -42,9 +42,10 @@ public final class Analyzer {
     /// One claim per (function, line): the strongest stance stated there.
     static func onePerLine(_ claims: [Claim]) -> [Claim] {
         var result: [Claim] = []
-        var at: [String: Int] = [:]
+        struct Key: Hashable { var function: String; var line: Int }
+        var at: [Key: Int] = [:]
         for claim in claims {
-            let key = "\(claim.function)@\(claim.line)"
+            let key = Key(function: claim.function, line: claim.line)
             if let i = at[key] {
                 if claim.stance > result[i].stance { result[i] = claim }
             } else {

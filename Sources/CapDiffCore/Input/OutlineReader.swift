@@ -36,6 +36,17 @@ extension OutlineReader {
 
     /// A list item: its marker ("-", "1.", "2.1", "(a)", "б)") and its text.
     static func listItem(_ line: Substring) -> (marker: Substring, text: Substring)? {
+        // Most lines are prose that starts with a letter, Latin or Cyrillic: rule those out on
+        // bytes (this runs for every line of every message in a batch). Such a line can only
+        // be a "a)" or «б)» item, with ")" right after the letter.
+        let utf8 = line.utf8
+        if let b0 = utf8.first {
+            let letterBytes = (0x41...0x5A).contains(b0) || (0x61...0x7A).contains(b0) ? 1 : (0xD0...0xD3).contains(b0) ? 2 : 0
+            if letterBytes > 0 {
+                let after = utf8.index(utf8.startIndex, offsetBy: letterBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
+                if after == utf8.endIndex || utf8[after] != UInt8(ascii: ")") { return nil }
+            }
+        }
         guard let first = line.first else { return nil }
         if "-*+•●▪◦–—·".contains(first) {
             let rest = line.dropFirst()
