@@ -50,6 +50,9 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("Skip (and report) messages larger than this many MB.", valueName: "mb"))
         var maxMessageMb: Int = 64
 
+        @Flag(name: .long, help: "Count claims read from attachments for their sender's side (by default they are listed, not credited).")
+        var creditAttachments = false
+
         @Flag(name: .long, help: "No progress bar (it shows only when stderr is a terminal).")
         var noProgress = false
 
@@ -74,7 +77,8 @@ extension CapDiff {
             let bar = ProgressBar(enabled: !noProgress)
             var summary = BatchSummary()
             var merge: MailMerge?
-            if emit == .threads { merge = try MailMerge(sides: try MailSides(arguments: side), glossary: glossary) }
+            if emit == .threads { merge = try MailMerge(sides: try MailSides(arguments: side), glossary: glossary,
+                                                           creditAttachments: creditAttachments) }
             let start = Date()
             let report = { (problem: MailProblem) in
                 bar.clear()

@@ -24,6 +24,9 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
         var output: String?
 
+        @Flag(name: .long, help: "Count claims read from attachments for their sender's side (by default they are listed, not credited).")
+        var creditAttachments = false
+
         @OptionGroup var glossaryOptions: GlossaryOptions
 
         func validate() throws {
@@ -36,7 +39,8 @@ extension CapDiff {
 
         func run() throws {
             let glossary = try glossaryOptions.load()
-            let merge = try MailMerge(sides: try MailSides(arguments: side), glossary: glossary)
+            let merge = try MailMerge(sides: try MailSides(arguments: side), glossary: glossary,
+                                                           creditAttachments: creditAttachments)
             let sink = try OutputSink(path: output)
             let start = Date()
             var sequence = 0

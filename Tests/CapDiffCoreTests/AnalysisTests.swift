@@ -29,6 +29,34 @@ import Testing
         #expect(stances("- Paid media is out of scope for us.") == ["paid-media": .excludes])
     }
 
+    @Test func workAskedOfSomeoneNamedIsANeed() {
+        #expect(stances("- We need Volna to run the creator payments.") == ["budget-payments": .needs])
+        #expect(stances("- We expect Anna to lead outreach.") == ["outreach": .needs])
+        // Nobody else is named: the work is ours.
+        #expect(stances("- We need to run paid media ourselves.") == ["paid-media": .owns])
+        #expect(stances("- We need our team to run paid media.") == ["paid-media": .owns])
+    }
+
+    @Test func intensifiersDoNotHideACue() {
+        #expect(stances("- Client communication stays entirely with you.") == ["client-relations": .needs])
+        #expect(stances("- Логистика полностью на вашей стороне.") == ["logistics": .needs])
+    }
+
+    @Test func aStanceWordInsideAnotherPhraseStatesNoStance() {
+        // "put together" is assembled, not shared; its passive names no owner.
+        #expect(stances("We put together the monthly reports.") == ["performance-analysis": .owns])
+        #expect(stances("Wrap reports will be put together after each wave.").isEmpty)
+        #expect(kinds("Wrap reports will be put together after each wave.", line: 1) == [.vagueOwner])
+        #expect(stances("## Off the table for us\n- Media buying and boosted posts.") == ["paid-media": .excludes])
+    }
+
+    @Test func aMarketNamedAsWhereOtherWorkHappensIsNoMarketClaim() {
+        #expect(stances("- Talent management for our US creator roster.") == ["influencer-relations": .owns])
+        #expect(stances("- We adapt captions for a Russian-speaking audience.") == ["localization": .owns])
+        // Named in its own right, it is a claim.
+        #expect(stances("- We own outreach and Russian market knowledge.") == ["outreach": .owns, "ru-market": .owns])
+    }
+
     @Test func russianCues() {
         #expect(stances("- Берём на себя продакшн.") == ["content-production": .owns])
         #expect(stances("- Брифы пишем вместе с вами.") == ["brief-writing": .shares])
@@ -242,6 +270,11 @@ import Testing
         #expect(kinds("Lead = we own it, Support = we help, Joint = shared.", line: 1).isEmpty)
         #expect(kinds("## Notes\n- Happy to adjust any of this before we sign.", line: 2).isEmpty)
         #expect(kinds("## Open\n- Discord server moderation for the community", line: 2) == [.unmapped])
+    }
+
+    @Test func anOfferInProseNamingNoFunctionIsUnmapped() {
+        #expect(kinds("Last point: we can put together a fan-merch capsule if the brand is interested.", line: 1) == [.unmapped])
+        #expect(kinds("Short version of what we discussed last week.", line: 1) == [])
     }
 
     @Test func unmapped() {

@@ -36,6 +36,10 @@ struct ClauseReading {
                 found.append((stance, facts.surface(match.tokens)))
             }
         }
+        // "we need Volna to run X": whatever the verb after "to", the work is asked of another.
+        if let request = Self.requestOfAnother(clause, facts: facts) {
+            found.append((.needs, facts.surface(request)))
+        }
         hasGlossaryCue = !found.isEmpty
         if headingCues, let (match, entry) = facts.cues(in: clause, role: .headingHint).first, let stance = entry.stance {
             hint = (stance, facts.surface(match.tokens))
@@ -68,6 +72,32 @@ struct ClauseReading {
     }
 
     enum Subject { case we, you }
+
+    /// "we need Volna to run", "we'd like the client's team to handle", "we rely on Anna to
+    /// book": a request verb after "we", then someone named (not us, not a function), then
+    /// "to". "we need to run X" asks nobody else and is not matched.
+    static func requestOfAnother(_ clause: Clause, facts: TextFacts) -> ClosedRange<Int>? {
+        let tokens = facts.tokens
+        let words = clause.range.filter { tokens[$0].isWord }
+        let we = facts.subjects.filter { $0.entries.contains { $0.role == .we } }.map(\.tokens.upperBound)
+        let inPhrases = Set(facts.phrases.flatMap { Array($0.tokens) })
+        for (k, i) in words.enumerated() where requestVerbs.contains(tokens[i].normalized) {
+            // The request is ours: "we" stands before it in the clause, with at most two words between.
+            guard we.contains(where: { end in end < i && clause.range.contains(end) && words.filter { $0 > end && $0 < i }.count <= 2 }) else { continue }
+            var start = k + 1
+            if start < words.count, tokens[words[start]].normalized == "on" { start += 1 }  // rely on, count on
+            var end = start
+            while end < words.count, end - start < 4, tokens[words[end]].normalized != "to" { end += 1 }
+            guard end > start, end < words.count, tokens[words[end]].normalized == "to" else { continue }
+            let object = words[start..<end]
+            guard !object.contains(where: { ourselves.contains(tokens[$0].normalized) || inPhrases.contains($0) }) else { continue }
+            return i...words[end]
+        }
+        return nil
+    }
+
+    static let requestVerbs: Set<String> = ["need", "needs", "expect", "want", "ask", "require", "rely", "count", "like", "prefer"]
+    static let ourselves: Set<String> = ["we", "us", "our", "ours", "ourselves", "i", "me", "my", "myself", "it", "this", "that", "more", "time", "help", "support"]
 
     /// Who does what a cue at `index` says: the subject just before it ("you handle"), else
     /// the clause's only subject, wherever it stands («за логистику отвечает ваша команда»).

@@ -17,6 +17,30 @@ struct UnitReader {
         unit.line(atOffset: facts.tokens[token].range.lowerBound)
     }
 
+    /// "Talent management for our US creator roster", "captions for a Russian-speaking
+    /// audience", «кастинг российских блогеров»: a market phrase that hangs off another
+    /// function's phrase (after it in the same clause, right after it or after a preposition)
+    /// says where that work happens, not that the side knows the market.
+    func isPassingMarketMention(_ match: GlossaryIndex.PhraseMatch) -> Bool {
+        guard match.functions.allSatisfy(Self.marketFunctions.contains),
+              let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return false }
+        guard let head = facts.phrases.last(where: { other in
+            other.tokens.upperBound < match.tokens.lowerBound && clause.range.contains(other.tokens.lowerBound)
+                && !other.functions.allSatisfy(Self.marketFunctions.contains)
+        }) else { return false }
+        let between = facts.tokens[(head.tokens.upperBound + 1)..<match.tokens.lowerBound]
+        if between.isEmpty { return true }
+        // The words just before the market phrase: a preposition, then at most a determiner.
+        let words = between.suffix(2).map(\.normalized)
+        if let last = words.last, Self.prepositions.contains(last) { return true }
+        return words.count == 2 && Self.prepositions.contains(words[0]) && Self.determiners.contains(words[1])
+    }
+
+    static let prepositions: Set<String> = ["for", "to", "in", "across", "into", "within", "among", "on", "для", "в", "на", "среди", "по"]
+    static let determiners: Set<String> = ["a", "an", "the", "our", "your", "their", "its", "this", "that", "all", "наш", "нашей", "вашей", "всех"]
+
+    static let marketFunctions: Set<String> = ["us-market", "ru-market"]
+
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
         let readings = facts.clauses.map { clause in
             var reading = ClauseReading(clause, facts: facts, headingCues: false)
@@ -27,7 +51,7 @@ struct UnitReader {
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
 
-        for match in facts.phrases {
+        for match in facts.phrases where !isPassingMarketMention(match) {
             let clauseIndex = facts.clauses.firstIndex { $0.range.contains(match.tokens.lowerBound) } ?? 0
             let phrase = facts.surface(match.tokens)
             let line = line(ofToken: match.tokens.lowerBound)
@@ -141,7 +165,9 @@ struct UnitReader {
         case .item, .tableRow:
             return readings.contains { $0.strong != nil || $0.weak != nil } || heading?.stance != nil
         case .prose:
+            // A stance cue, or an offer: "we can put together a merch capsule" («можем сделать»).
             return readings.contains { $0.hasGlossaryCue }
+                || readings.contains { $0.weak?.stance == .owns } && facts.cues.contains { $0.entries.contains { $0.role == .permission } }
         default:
             return false
         }

@@ -67,6 +67,9 @@ public enum CueRole: String, Sendable, CaseIterable {
     case negator
     /// A phrase in which a negation word does not negate ("no later than", «не позднее»).
     case notNegation = "not-negation"
+    /// A phrase in which a stance word states no stance ("put together": assembled, not
+    /// shared). As the longer match, it hides the cue inside it.
+    case notCue = "not-cue"
     /// The writer as subject ("we", "our team", «мы»): "we design X" claims X.
     case we
     /// The partner as subject ("you", «вы»).

@@ -58,7 +58,7 @@ public final class GlossaryIndex {
         for entry in glossary.cues {
             let keys = tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? $0.exactID : $0.keyID }
             switch entry.role {
-            case .cue, .agent:
+            case .cue, .agent, .notCue:
                 stanceCues.insert(keys, entry)
                 headingCues.insert(keys, entry)
             case .heading, .headingHint: headingCues.insert(keys, entry)
@@ -269,8 +269,10 @@ public final class GlossaryIndex {
     /// spans punctuation other than hyphens.
     public func matchCues(_ tokens: [Token], inHeading: Bool = false) -> [CueMatch] {
         let segments = Self.segments(tokens, crossPunctuation: false)
-        return [inHeading ? headingCues : stanceCues, negationCues, subjectCues, verbCues, modalityCues]
-            .flatMap { matchAll($0, segments) }
+        // "stays entirely with you" is "stays with you": stance cues read past intensifiers.
+        let plain = Self.segments(tokens, crossPunctuation: false, skipping: Self.intensifiers)
+        return (matchAll(inHeading ? headingCues : stanceCues, plain)
+            + [negationCues, subjectCues, verbCues, modalityCues].flatMap { matchAll($0, segments) })
             .sorted { $0.0.lowerBound < $1.0.lowerBound }
             .map { CueMatch(tokens: $0.0, entries: $0.1) }
     }
@@ -292,11 +294,17 @@ public final class GlossaryIndex {
         var positions: [TriePosition]
     }
 
-    static func segments(_ tokens: [Token], crossPunctuation: Bool) -> [Segment] {
+    /// Words that only stress a stance ("entirely", «полностью»).
+    static let intensifiers: Set<String> = ["entirely", "fully", "completely", "squarely", "firmly", "wholly", "totally",
+                                            "полностью", "целиком", "всецело"]
+
+    static func segments(_ tokens: [Token], crossPunctuation: Bool, skipping: Set<String> = []) -> [Segment] {
         var result: [Segment] = []
         var current = Segment(indices: [], positions: [])
         for (index, token) in tokens.enumerated() {
-            if token.isWord {
+            if token.isWord, !skipping.isEmpty, skipping.contains(token.normalized) {
+                continue
+            } else if token.isWord {
                 current.indices.append(index)
                 current.positions.append(.init(keys: [(token.keyID, false), (token.exactID, false)]))
             } else if !crossPunctuation && isBarrier(token), !current.indices.isEmpty {

@@ -10,6 +10,8 @@ import Foundation
 public final class MailMerge {
     public let sides: MailSides
     public let glossary: Glossary
+    /// Whether claims read from attachments count for their sender's side (see `ThreadReport`).
+    public let creditAttachments: Bool
     public private(set) var summary = BatchSummary()
 
     private struct Entry {
@@ -25,9 +27,10 @@ public final class MailMerge {
     private let spill: RecordSpill
     private var unsidedSenders = Set<String>()
 
-    public init(sides: MailSides, glossary: Glossary) throws(Diagnostic) {
+    public init(sides: MailSides, glossary: Glossary, creditAttachments: Bool = false) throws(Diagnostic) {
         self.sides = sides
         self.glossary = glossary
+        self.creditAttachments = creditAttachments
         spill = try RecordSpill()
     }
 
@@ -88,12 +91,13 @@ public final class MailMerge {
                 }
             }
         }
-        let sides = self.sides, glossary = self.glossary
+        let sides = self.sides, glossary = self.glossary, creditAttachments = self.creditAttachments
         let finished = Counter()
         for n in 0..<max(1, workers) {
             startThread(name: "capdiff-merge-\(n)") {
                 while let item = work.pop() {
-                    let report = ThreadReport(messages: item.records, sides: sides, glossary: glossary)
+                    let report = ThreadReport(messages: item.records, sides: sides, glossary: glossary,
+                                              creditAttachments: creditAttachments)
                     done.push(Done(index: item.index, report: report, text: render(report)))
                 }
                 if finished.increment() == max(1, workers) { done.close() }

@@ -179,7 +179,8 @@ enum ReplyText {
     static func isDeviceSignature(_ line: Substring) -> Bool {
         guard line.utf8.count <= 120 else { return false }
         let lower = line.prefix(32).lowercased()
-        return deviceSignatures.contains { lower.hasPrefix($0) }
+        // Bytes: String's hasPrefix compares canonical equivalence, which costs more here.
+        return deviceSignatures.contains { lower.utf8.starts(with: $0.utf8) }
     }
 }
 

@@ -4,7 +4,9 @@
 /// Per side and function, the latest message that states a stance on the function wins (within
 /// one message the contract's precedence picks among its statements). Messages are in date
 /// order when every message of the thread has a date, else in input order. Senders of neither
-/// side are listed, not credited. An ambiguous line stays reported unless every claim on it was
+/// side are listed, not credited. Claims read from attachments are listed, not credited, unless
+/// the caller asks (`creditAttachments`): a side is held to what it wrote in the message itself,
+/// and an attached deck or draft is often someone else's, or out of date. An ambiguous line stays reported unless every claim on it was
 /// overridden by a later message of its side.
 public struct ThreadReport: Sendable {
     /// Where a piece of evidence came from.
@@ -27,8 +29,10 @@ public struct ThreadReport: Sendable {
     /// Senders of neither side, with their message counts, in order of first appearance.
     public var unsidedSenders: [(address: String, messages: Int)]
     public var subject: String?
+    /// Per side, claims read from attachments and not credited, with their sources.
+    public var attachmentClaims: [[(claim: MessageRecord.Claim, source: Source)]] = [[], []]
 
-    public init(messages records: [MessageRecord], sides: MailSides, glossary: Glossary) {
+    public init(messages records: [MessageRecord], sides: MailSides, glossary: Glossary, creditAttachments: Bool = false) {
         thread = records.first?.messageID
         messages = records.count
         subject = records.first?.subject
@@ -53,7 +57,13 @@ public struct ThreadReport: Sendable {
             letters[side].cyrillic += record.cyrillicLetters
             letters[side].latin += record.latinLetters
             var byFunction: [String: [MessageRecord.Claim]] = [:]
-            for claim in record.claims { byFunction[claim.function, default: []].append(claim) }
+            for claim in record.claims {
+                if claim.attachment != nil, !creditAttachments {
+                    attachmentClaims[side].append((claim, Self.source(record, attachment: claim.attachment)))
+                } else {
+                    byFunction[claim.function, default: []].append(claim)
+                }
+            }
             for (function, claims) in byFunction {
                 let stance = claims.map(\.stance).max()!
                 latest[side][function] = Latest(stance: stance, message: index, claims: claims.filter { $0.stance == stance })
@@ -78,7 +88,7 @@ public struct ThreadReport: Sendable {
             var ambiguities: [Ambiguity] = []
             var ambiguitySourcesOfSide: [Source] = []
             for (index, record) in records.enumerated() where sideOf[index] == side {
-                for a in record.ambiguities {
+                for a in record.ambiguities where a.attachment == nil || creditAttachments {
                     let onLine = record.claims.filter { $0.line == a.line && $0.attachment == a.attachment }
                     let stands = onLine.isEmpty || onLine.contains { latest[side][$0.function]?.message == index }
                     guard stands else { continue }

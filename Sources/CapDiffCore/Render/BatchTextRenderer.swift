@@ -16,6 +16,11 @@ public struct BatchTextRenderer {
         if report.comparison.rows.isEmpty { out += "  (no claims from either side)\n" }
         let ambiguous = report.comparison.sides.reduce(0) { $0 + $1.analysis.ambiguities.count }
         if ambiguous > 0 { out += "  \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")\n" }
+        for (side, listed) in report.attachmentClaims.enumerated() where !listed.isEmpty {
+            out += "  not credited (in \(names[side])'s attachments): " + listed.map { claim, source in
+                "\(claim.function) \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
+            }.joined(separator: ", ") + "\n"
+        }
         if !report.unsidedSenders.isEmpty {
             out += "  not credited (no side): " + report.unsidedSenders.map { "\($0.address) (\($0.messages))" }.joined(separator: ", ") + "\n"
         }

@@ -34,6 +34,12 @@ struct HTMLBatchView {
             (t("Messages", "Писем"), String(report.messages)),
             (t("Sides", "Стороны"), sidesOf(report)),
         ]
+        for (side, listed) in report.attachmentClaims.enumerated() where !listed.isEmpty {
+            meta.append((t("Not credited (in attachments of ", "Не учтены (во вложениях стороны ") + report.comparison.sides[side].name + ")",
+                         listed.map { claim, source in
+                             "\(glossary.function(claim.function)?.label(language.rawValue) ?? claim.function) — \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
+                         }.joined(separator: "; ")))
+        }
         if !report.unsidedSenders.isEmpty {
             meta.append((t("Not credited (no side)", "Не учтены (ни одной стороны)"), report.unsidedSenders.map { sender in
                 "\(sender.address) (\(sender.messages) " + messages(sender.messages) + ")"

@@ -18,6 +18,14 @@ public enum MailJSONViews {
             }
         }
         fields.append(("subject", JSON(report.subject)))
+        // Claims read from attachments are listed, not credited (unless --credit-attachments).
+        fields.append(("attachment_claims", .object(report.comparison.sides.indices.map { side in
+            (report.comparison.sides[side].name, .array(report.attachmentClaims[side].map { claim, source in
+                .object([("function", .string(claim.function)), ("stance", .string(claim.stance.rawValue))]
+                        + evidenceFields(line: claim.line, text: claim.text, source: source,
+                                         sidePath: report.comparison.sides[side].analysis.path))
+            }))
+        })))
         fields.append(("unsided_senders", .array(report.unsidedSenders.map { sender in
             .object([("address", .string(sender.address)), ("messages", .int(sender.messages))])
         })))
@@ -64,7 +72,11 @@ public enum MailJSONViews {
     }
 
     static func evidence(line: Int, text: String, source: ThreadReport.Source, sidePath: String) -> JSON {
-        .object([("line", .int(line)), ("text", .string(text))] + sourceFields(source, sidePath: sidePath))
+        .object(evidenceFields(line: line, text: text, source: source, sidePath: sidePath))
+    }
+
+    static func evidenceFields(line: Int, text: String, source: ThreadReport.Source, sidePath: String) -> [(String, JSON)] {
+        [("line", .int(line)), ("text", .string(text))] + sourceFields(source, sidePath: sidePath)
     }
 
     /// Message-ID, date and message number; the file only when it is not the side's "path"

@@ -12,6 +12,21 @@ import Testing
         try stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 
+    @Test func attachmentClaimsAreListedUnlessCreditAttachmentsCountsThem() throws {
+        let eml = "fixtures/mail/eml/nested.eml"
+        let listed = try #require(try lines(CLI.run(["batch", eml] + sides + ["--format", "jsonl"]).stdout).first)
+        let rows = try #require(listed["rows"] as? [[String: Any]])
+        #expect(!rows.contains { $0["function"] as? String == "legal-contracts" })
+        let aside = try #require((listed["attachment_claims"] as? [String: [[String: Any]]])?["us"])
+        #expect(aside.contains { $0["function"] as? String == "legal-contracts" && $0["attachment"] as? String == "роли.md" })
+        let text = try CLI.run(["batch", eml] + sides).stdout
+        #expect(text.contains("not credited (in us's attachments): legal-contracts owns (роли.md)"))
+
+        let credited = try #require(try lines(CLI.run(["batch", eml] + sides + ["--format", "jsonl", "--credit-attachments"]).stdout).first)
+        let creditedRows = try #require(credited["rows"] as? [[String: Any]])
+        #expect(creditedRows.contains { $0["function"] as? String == "legal-contracts" })
+    }
+
     @Test func jsonLinesFollowTheContract() throws {
         let result = try CLI.run(["batch", mbox] + sides + ["--format", "jsonl"])
         #expect(result.status == 1, "the threads have gaps and a contested row")

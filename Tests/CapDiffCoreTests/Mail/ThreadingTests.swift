@@ -58,6 +58,19 @@ import Testing
         #expect(t1.stance("us", "logistics") == nil && t1.stance("ru", "logistics") == nil)
     }
 
+    @Test func claimsFromAttachmentsAreListedNotCreditedUnlessAsked() throws {
+        // nested.eml: the body claims campaign management; the attached «роли.md» legal review.
+        let path = MailFixtures.path("eml/nested.eml")
+        let records = try MailFixtures.read([path]).records
+        let listed = ThreadReport(messages: records, sides: MailFixtures.sides, glossary: MailFixtures.glossary)
+        #expect(listed.stance("us", "campaign-management") == .owns)
+        #expect(listed.stance("us", "legal-contracts") == nil)
+        #expect(listed.attachmentClaims[0].contains { $0.claim.function == "legal-contracts" && $0.source.attachment == "роли.md" })
+        let credited = ThreadReport(messages: records, sides: MailFixtures.sides, glossary: MailFixtures.glossary, creditAttachments: true)
+        #expect(credited.stance("us", "legal-contracts") == .owns)
+        #expect(credited.attachmentClaims.allSatisfy { $0.isEmpty })
+    }
+
     @Test func evidenceNamesItsMessageAndDate() throws {
         let t2 = try thread("<t2.a@sever-media.ru>")
         let side = try #require(t2.comparison.sides.firstIndex { $0.name == "ru" })
