@@ -50,7 +50,12 @@ import Testing
         #expect(stances("## Off the table for us\n- Media buying and boosted posts.") == ["paid-media": .excludes])
     }
 
-    @Test func aMarketNamedAsWhereOtherWorkHappensIsNoMarketClaim() {
+    @Test func aPhraseHangingOffAnotherNamesItsFunctionInPassing() {
+        #expect(stances("- We handle location permits and travel for the LA shoot.") == ["logistics": .owns])
+        #expect(stances("- Бюджет съёмок ведём совместно.") == ["budget-payments": .shares])
+        #expect(stances("- We own legal review of the US creator contracts.") == ["legal-contracts": .owns])
+        // Joined by "and", both are named in their own right.
+        #expect(stances("- We handle travel and the shoot.") == ["logistics": .owns, "content-production": .owns])
         #expect(stances("- Talent management for our US creator roster.") == ["influencer-relations": .owns])
         #expect(stances("- We adapt captions for a Russian-speaking audience.") == ["localization": .owns])
         // Named in its own right, it is a claim.

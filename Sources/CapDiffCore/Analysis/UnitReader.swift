@@ -17,27 +17,27 @@ struct UnitReader {
         unit.line(atOffset: facts.tokens[token].range.lowerBound)
     }
 
-    /// "Talent management for our US creator roster", "captions for a Russian-speaking
-    /// audience", «кастинг российских блогеров»: a market phrase that hangs off another
-    /// function's phrase (after it in the same clause, right after it or after a preposition)
-    /// says where that work happens, not that the side knows the market.
-    func isPassingMarketMention(_ match: GlossaryIndex.PhraseMatch) -> Bool {
-        guard match.functions.allSatisfy(Self.marketFunctions.contains),
-              let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return false }
+    /// "Talent management for our US creator roster", "permits for the LA shoot", «бюджет съёмок»: a phrase that hangs off another function's phrase (after it in the same
+    /// clause, after a preposition or, in Russian, right after it as its genitive) says what
+    /// that work is for or where it happens; it names its own function only in passing.
+    /// A market phrase also when it follows right after ("influencer casting US creators").
+    func isPassingMention(_ match: GlossaryIndex.PhraseMatch) -> Bool {
+        let market = match.functions.allSatisfy(Self.marketFunctions.contains)
+        guard let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return false }
         guard let head = facts.phrases.last(where: { other in
             other.tokens.upperBound < match.tokens.lowerBound && clause.range.contains(other.tokens.lowerBound)
                 && !other.functions.allSatisfy(Self.marketFunctions.contains)
         }) else { return false }
         let between = facts.tokens[(head.tokens.upperBound + 1)..<match.tokens.lowerBound]
-        if between.isEmpty { return true }
-        // The words just before the market phrase: a preposition, then at most a determiner.
-        let words = between.suffix(2).map(\.normalized)
-        if let last = words.last, Self.prepositions.contains(last) { return true }
-        return words.count == 2 && Self.prepositions.contains(words[0]) && Self.determiners.contains(words[1])
+        if between.isEmpty { return market || facts.tokens[match.tokens.lowerBound].script == .cyrillic }
+        // A preposition among the last three words, followed only by words ("for the LA
+        // shoot", "of our US creator roster"), not by a comma or "and".
+        let last = Array(between.suffix(3))
+        guard let p = last.lastIndex(where: { Self.prepositions.contains($0.normalized) }) else { return false }
+        return last[(p + 1)...].allSatisfy { $0.isWord && !Clause.conjunctions.contains($0.normalized) }
     }
 
-    static let prepositions: Set<String> = ["for", "to", "in", "across", "into", "within", "among", "on", "для", "в", "на", "среди", "по"]
-    static let determiners: Set<String> = ["a", "an", "the", "our", "your", "their", "its", "this", "that", "all", "наш", "нашей", "вашей", "всех"]
+    static let prepositions: Set<String> = ["for", "of", "to", "in", "across", "into", "within", "among", "on", "для", "в", "на", "среди", "по"]
 
     static let marketFunctions: Set<String> = ["us-market", "ru-market"]
 
@@ -51,7 +51,7 @@ struct UnitReader {
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
 
-        for match in facts.phrases where !isPassingMarketMention(match) {
+        for match in facts.phrases where !isPassingMention(match) {
             let clauseIndex = facts.clauses.firstIndex { $0.range.contains(match.tokens.lowerBound) } ?? 0
             let phrase = facts.surface(match.tokens)
             let line = line(ofToken: match.tokens.lowerBound)
