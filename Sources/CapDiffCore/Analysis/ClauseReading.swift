@@ -78,10 +78,12 @@ struct ClauseReading {
     /// "to". "we need to run X" asks nobody else and is not matched.
     static func requestOfAnother(_ clause: Clause, facts: TextFacts) -> ClosedRange<Int>? {
         let tokens = facts.tokens
+        // Most clauses hold no request verb: look for one before anything costlier.
+        guard clause.range.contains(where: { isRequestVerb(tokens[$0].normalized) }) else { return nil }
         let words = clause.range.filter { tokens[$0].isWord }
         let we = facts.subjects.filter { $0.entries.contains { $0.role == .we } }.map(\.tokens.upperBound)
         let inPhrases = Set(facts.phrases.flatMap { Array($0.tokens) })
-        for (k, i) in words.enumerated() where requestVerbs.contains(tokens[i].normalized) {
+        for (k, i) in words.enumerated() where isRequestVerb(tokens[i].normalized) {
             // The request is ours: "we" stands before it in the clause, with at most two words between.
             guard we.contains(where: { end in end < i && clause.range.contains(end) && words.filter { $0 > end && $0 < i }.count <= 2 }) else { continue }
             var start = k + 1
@@ -96,7 +98,14 @@ struct ClauseReading {
         return nil
     }
 
-    static let requestVerbs: Set<String> = ["need", "needs", "expect", "want", "ask", "require", "rely", "count", "like", "prefer"]
+    /// A switch, not a Set: this runs for every word, and comparing short strings costs less
+    /// than hashing them.
+    static func isRequestVerb(_ word: String) -> Bool {
+        switch word {
+        case "need", "needs", "expect", "want", "ask", "require", "rely", "count", "like", "prefer": true
+        default: false
+        }
+    }
     static let ourselves: Set<String> = ["we", "us", "our", "ours", "ourselves", "i", "me", "my", "myself", "it", "this", "that", "more", "time", "help", "support"]
 
     /// Who does what a cue at `index` says: the subject just before it ("you handle"), else

@@ -270,7 +270,8 @@ public final class GlossaryIndex {
     public func matchCues(_ tokens: [Token], inHeading: Bool = false) -> [CueMatch] {
         let segments = Self.segments(tokens, crossPunctuation: false)
         // "stays entirely with you" is "stays with you": stance cues read past intensifiers.
-        let plain = Self.segments(tokens, crossPunctuation: false, skipping: Self.intensifiers)
+        let plain = tokens.contains { $0.isWord && Self.isIntensifier($0.normalized) }
+            ? Self.segments(tokens, crossPunctuation: false, skippingIntensifiers: true) : segments
         return (matchAll(inHeading ? headingCues : stanceCues, plain)
             + [negationCues, subjectCues, verbCues, modalityCues].flatMap { matchAll($0, segments) })
             .sorted { $0.0.lowerBound < $1.0.lowerBound }
@@ -294,15 +295,20 @@ public final class GlossaryIndex {
         var positions: [TriePosition]
     }
 
-    /// Words that only stress a stance ("entirely", «полностью»).
-    static let intensifiers: Set<String> = ["entirely", "fully", "completely", "squarely", "firmly", "wholly", "totally",
-                                            "полностью", "целиком", "всецело"]
+    /// Words that only stress a stance ("entirely", «полностью»). A switch: this runs for
+    /// every word, and comparing short strings costs less than hashing them.
+    static func isIntensifier(_ word: String) -> Bool {
+        switch word {
+        case "entirely", "fully", "completely", "squarely", "firmly", "wholly", "totally", "полностью", "целиком", "всецело": true
+        default: false
+        }
+    }
 
-    static func segments(_ tokens: [Token], crossPunctuation: Bool, skipping: Set<String> = []) -> [Segment] {
+    static func segments(_ tokens: [Token], crossPunctuation: Bool, skippingIntensifiers: Bool = false) -> [Segment] {
         var result: [Segment] = []
         var current = Segment(indices: [], positions: [])
         for (index, token) in tokens.enumerated() {
-            if token.isWord, !skipping.isEmpty, skipping.contains(token.normalized) {
+            if token.isWord, skippingIntensifiers, isIntensifier(token.normalized) {
                 continue
             } else if token.isWord {
                 current.indices.append(index)
