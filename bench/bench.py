@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks capdiff (release build) on the shared benchmark corpus and the bundled fixtures.
 
-    python3 bench/bench.py [--runs 7] [--capdiff .build/release/capdiff] [--corpus DIR]
+    python3 bench/bench.py [--runs 9] [--capdiff .build/release/capdiff] [--corpus DIR]
 
 Generates inputs with ../shared/bench/make_corpus.py (skipped, with a note, when that is
 absent), runs each case --runs times, and prints the median and minimum wall time and the
@@ -47,11 +47,11 @@ def report(name, cmd, runs, results):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--capdiff", default=str(ROOT / ".build/release/capdiff"))
     ap.add_argument("--corpus", help="folder for generated inputs (default: a temporary one)")
     ap.add_argument("--only", help="run only cases whose name contains this")
-    ap.add_argument("--mail-runs", type=int, default=3, help="runs of each batch case (they take seconds)")
+    ap.add_argument("--mail-runs", type=int, default=5, help="runs of each batch case (they take seconds)")
     ap.add_argument("--mbox-mb", type=int, nargs="+", default=[50, 200], help="sizes of the batch mboxes")
     args = ap.parse_args()
     capdiff = args.capdiff
