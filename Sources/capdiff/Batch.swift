@@ -50,6 +50,9 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("Skip (and report) messages larger than this many MB.", valueName: "mb"))
         var maxMessageMb: Int = 64
 
+        @Option(name: .long, help: ArgumentHelp("The language of the HTML page's headings and labels.", valueName: "en|ru"))
+        var reportLang: ReportLanguage = .en
+
         @Flag(name: .long, help: "Count claims read from attachments for their sender's side (by default they are listed, not credited).")
         var creditAttachments = false
 
@@ -100,13 +103,15 @@ extension CapDiff {
                 bar.clear()
                 var differences = false
                 if let merge {
-                    differences = try MailRun.finish(merge, format: format, glossary: glossary, workers: engine.options.workers, sink: sink)
+                    differences = try MailRun.finish(merge, format: format, glossary: glossary, language: reportLang.language,
+                                                     workers: engine.options.workers, sink: sink)
                     summary = merge.summary
                 }
                 summary.files = totals.files
                 summary.bytes = totals.bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                try MailRun.writeSummary(summary, format: emit == .messages ? .jsonl : format, sides: merge?.sides, glossary: glossary, sink: sink)
+                try MailRun.writeSummary(summary, format: emit == .messages ? .jsonl : format, sides: merge?.sides, glossary: glossary,
+                                         language: reportLang.language, sink: sink)
                 try sink.commit()
                 if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {

@@ -19,6 +19,9 @@ extension CapDiff {
         @Argument(help: ArgumentHelp("Its translation.", valueName: "translation"))
         var translation: String
 
+        @Option(name: .long, help: ArgumentHelp("The language of the HTML page's headings and labels.", valueName: "en|ru"))
+        var reportLang: ReportLanguage = .en
+
         @OptionGroup var options: CommonOptions
 
         func run() throws {
@@ -31,7 +34,7 @@ extension CapDiff {
             case .json: Output.write(JSONViews.drift(report).serialized(pretty: true) + "\n")
             case .markdown: Output.write(DriftMarkdownRenderer().render(report))
             case .text: Output.write(DriftTextRenderer(style: options.style(language: .en)).render(report))
-            case .html: Output.write(HTMLRenderer(glossary: glossary).render(report))
+            case .html: Output.write(HTMLRenderer(glossary: glossary, language: reportLang.language).render(report))
             }
             if report.hasDrift { throw ExitCode(ExitStatus.differences.rawValue) }
         }

@@ -7,10 +7,10 @@ import Foundation
 enum MailRun {
     /// Writes every thread of `merge`, then the summary; returns whether a thread has
     /// differences.
-    static func finish(_ merge: MailMerge, format: BatchFormat, glossary: Glossary, workers: Int,
+    static func finish(_ merge: MailMerge, format: BatchFormat, glossary: Glossary, language: Language, workers: Int,
                        sink: OutputSink) throws -> Bool {
         var differences = false
-        let html = HTMLRenderer(glossary: glossary)
+        let html = HTMLRenderer(glossary: glossary, language: language)
         let render: @Sendable (ThreadReport) -> String = switch format {
         case .jsonl: { MailJSONViews.thread($0, glossary: glossary).serialized() + "\n" }
         case .text: { BatchTextRenderer().render($0) }
@@ -28,13 +28,13 @@ enum MailRun {
     /// The closing summary (for html, with the end of the page; `sides` is nil when no page was
     /// opened: `batch --emit messages` writes JSON lines whatever --format says).
     static func writeSummary(_ summary: BatchSummary, format: BatchFormat, sides: MailSides?, glossary: Glossary,
-                             sink: OutputSink) throws {
+                             language: Language, sink: OutputSink) throws {
         switch format {
         case .jsonl: try sink.write(MailJSONViews.summary(summary).serialized() + "\n")
         case .text: try sink.write(BatchTextRenderer().render(summary))
         case .html:
             guard let sides else { return try sink.write(MailJSONViews.summary(summary).serialized() + "\n") }
-            try sink.write(HTMLRenderer(glossary: glossary).batchClosing(summary, sides: sides))
+            try sink.write(HTMLRenderer(glossary: glossary, language: language).batchClosing(summary, sides: sides))
         }
     }
 

@@ -24,6 +24,9 @@ extension CapDiff {
         @Option(name: .long, help: ArgumentHelp("Write to this file (atomically).", valueName: "file"))
         var output: String?
 
+        @Option(name: .long, help: ArgumentHelp("The language of the HTML page's headings and labels.", valueName: "en|ru"))
+        var reportLang: ReportLanguage = .en
+
         @Flag(name: .long, help: "Count claims read from attachments for their sender's side (by default they are listed, not credited).")
         var creditAttachments = false
 
@@ -70,13 +73,13 @@ extension CapDiff {
                         }
                     }
                 }
-                let differences = try MailRun.finish(merge, format: format, glossary: glossary,
+                let differences = try MailRun.finish(merge, format: format, glossary: glossary, language: reportLang.language,
                                                      workers: ProcessInfo.processInfo.activeProcessorCount, sink: sink)
                 var summary = merge.summary
                 summary.files = files.count
                 summary.bytes = bytes
                 summary.seconds = Date().timeIntervalSince(start)
-                try MailRun.writeSummary(summary, format: format, sides: merge.sides, glossary: glossary, sink: sink)
+                try MailRun.writeSummary(summary, format: format, sides: merge.sides, glossary: glossary, language: reportLang.language, sink: sink)
                 try sink.commit()
                 if let status = MailRun.exitStatus(summary, differences: differences) { throw status }
             } catch let exit as ExitCode {

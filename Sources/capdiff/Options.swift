@@ -88,3 +88,11 @@ enum SideNames {
         return sa == sb ? ["A", "B"] : [sa, sb]
     }
 }
+
+/// The language of an HTML page (`--report-lang`) where the documents' own language is not it:
+/// drift compares two languages, and a mailbox holds both.
+enum ReportLanguage: String, ExpressibleByArgument, CaseIterable {
+    case en, ru
+
+    var language: Language { self == .ru ? .ru : .en }
+}

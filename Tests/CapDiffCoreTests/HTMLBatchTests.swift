@@ -87,6 +87,15 @@ import Testing
         #expect(root.all("ul", class: "legend").count == 1, "the legend once per page")
     }
 
+    @Test func reportLangRuWritesTheHeadingsInRussian() throws {
+        let result = try Self.page(["fixtures/mail/threads.mbox"], ["--report-lang", "ru"])
+        let root = try Reports.xml(result.stdout, "threads-ru.html")
+        #expect(root.attributes["lang"] == "ru")
+        #expect(root.descendants("title").first?.text.hasPrefix("Ветки писем") == true)
+        let english = try Reports.xml(try Self.page(["fixtures/mail/threads.mbox"]).stdout, "threads.html")
+        #expect(root.all("section", class: "thread").count == english.all("section", class: "thread").count)
+    }
+
     @Test func theSummarySaysWhatWasReadAnalysedAndSkippedAndWhy() throws {
         let (_, summary) = try Self.jsonLines(["fixtures/mail/threads.mbox"])
         let root = try Reports.xml(try Self.page(["fixtures/mail/threads.mbox"]).stdout, "threads.html")

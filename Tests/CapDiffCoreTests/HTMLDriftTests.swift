@@ -55,6 +55,16 @@ import Testing
         }
     }
 
+    @Test func reportLangRuWritesTheHeadingsInRussian() throws {
+        let result = try CLI.run(["drift"] + Self.drifting + ["--format", "html", "--report-lang", "ru"])
+        let root = try Reports.xml(result.stdout, "drifting-ru.html")
+        #expect(root.attributes["lang"] == "ru")
+        #expect(root.descendants("title").first?.text.hasPrefix("Расхождения перевода") == true)
+        // The same drifting clauses as the English page.
+        let english = try Reports.xml(try Self.page(Self.drifting).stdout, "drifting.html")
+        #expect(root.all("table", class: "drift").count == english.all("table", class: "drift").count)
+    }
+
     @Test func aRowPerDriftingClauseWithEachKindInWordsItsReasonAndLines() throws {
         let expected = try Self.items(Self.drifting)
         let root = try Reports.xml(try Self.page(Self.drifting).stdout, "drifting.html")
