@@ -62,6 +62,31 @@ import Testing
         #expect(stances("- We own outreach and Russian market knowledge.") == ["outreach": .owns, "ru-market": .owns])
     }
 
+    @Test func aTableNamingOnlyThePartnerHasTheWritersColumnBesideIt() {
+        let table = """
+        | Area | Harbor | Partner | Notes |
+        |---|---|---|---|
+        | Creative concept | Lead | Input | media budget sits with the client |
+        | Creator outreach | — | Lead | |
+        | Reporting & KPIs | Joint | Joint | |
+        | Localization | ? | ? | to be confirmed |
+        """
+        // The notes column names no function of its own; "Input" is a hand, not a lead.
+        #expect(stances(table) == ["creative-direction": .owns, "outreach": .needs, "performance-analysis": .shares])
+    }
+
+    @Test func checklistTicksAndCrosses() {
+        let list = "Can we do it?\n✓ creator outreach\n✗ paid ads and boosting\n"
+        #expect(stances(list) == ["outreach": .owns, "paid-media": .excludes])
+    }
+
+    @Test func chatLinesWithoutFullStopsAreSentencesOfTheirOwn() {
+        let chat = "Аутрич и кастинг блогеров ведём мы\nПродакшн не к нам, съёмки на вашей стороне\nБюджет и выплаты блогерам держим мы"
+        #expect(stances(chat) == ["outreach": .owns, "content-production": .excludes, "budget-payments": .owns])
+        // A wrapped line that ends mid-sentence goes on.
+        #expect(stances("We handle outreach and\nRussian market knowledge.") == ["outreach": .owns, "ru-market": .owns])
+    }
+
     @Test func russianCues() {
         #expect(stances("- Берём на себя продакшн.") == ["content-production": .owns])
         #expect(stances("- Брифы пишем вместе с вами.") == ["brief-writing": .shares])

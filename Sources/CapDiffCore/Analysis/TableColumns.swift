@@ -24,20 +24,43 @@ struct TableColumns {
                 owner.append(column)
             }
         }
+        // "| Area | Harbor | Partner | Notes |": when only the partner's column is named, the
+        // other party column is the writer's (notes and comments are no party).
+        if ours.isEmpty, !theirs.isEmpty, owner.isEmpty,
+           let writer = header.indices.dropFirst().first(where: { column in
+               !theirs.contains(column) && !Self.isNotes(header[column])
+           }) {
+            ours.append(writer)
+        }
+    }
+
+    static let notesHeaders: Set<String> = ["notes", "note", "comment", "comments", "remarks", "details", "how",
+                                            "примечание", "примечания", "комментарий", "комментарии", "детали"]
+
+    static func isNotes(_ header: String) -> Bool {
+        let first = header.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        return first.isEmpty || notesHeaders.contains(first)
     }
 
     enum Mark { case none, yes, stance(Stance) }
 
     static let yesMarks: Set<String> = ["✓", "✔", "☑", "x", "yes", "y", "да", "+", "●", "•", "r", "a", "r/a", "own", "owns",
                                         "owner", "lead", "leads", "ведем", "ведём", "мы"]
-    static let noMarks: Set<String> = ["", "-", "—", "–", "no", "n", "нет", "n/a", "i", "✗", "✘", "0"]
+    static let noMarks: Set<String> = ["", "-", "—", "–", "no", "n", "нет", "n/a", "i", "✗", "✘", "0", "?", "??", "tbd", "tbc"]
+    /// A hand in someone else's work: "Input", "Review", RACI C and S, «согласует».
+    static let supportMarks: Set<String> = ["c", "s", "input", "review", "reviews", "advise", "advises", "consult", "consulted",
+                                            "support", "supports", "assist", "assists", "help", "helps", "approve", "approves",
+                                            "sign-off", "помогаем", "помогает", "согласует", "согласуем", "ревью",
+                                            "консультируем", "консультирует", "поддержка"]
+    static let sharedMarks: Set<String> = ["both", "joint", "jointly", "shared", "together", "вместе", "совместно", "оба", "обе"]
 
     /// A cell's mark: empty, "yes" (a tick, "lead", RACI R or A), or a stance in words.
     func mark(_ cell: String) -> Mark {
         let folded = cell.lowercased().trimmingWhitespace()
         if Self.noMarks.contains(String(folded)) { return .none }
         if Self.yesMarks.contains(String(folded)) { return .yes }
-        if folded == "c" || folded == "s" { return .stance(.supports) }
+        if Self.supportMarks.contains(String(folded)) { return .stance(.supports) }
+        if Self.sharedMarks.contains(String(folded)) { return .stance(.shares) }
         let facts = TextFacts(cell, index: index, heading: true)
         for clause in facts.clauses {
             let reading = ClauseReading(clause, facts: facts, headingCues: true)

@@ -40,6 +40,15 @@ struct UnitReader {
     static let prepositions: Set<String> = ["for", "of", "to", "in", "across", "into", "within", "among", "on", "для", "в", "на", "среди", "по"]
 
     static let marketFunctions: Set<String> = ["us-market", "ru-market"]
+    static let crosses: Set<String> = ["✗", "✘", "☒", "❌"]
+    static let ticks: Set<String> = ["✓", "✔", "☑", "✅"]
+
+    /// In a table row only the first cell names the function: "media budget sits with the
+    /// client" in a notes column is a remark, not a row of its own.
+    func inFunctionCell(_ match: GlossaryIndex.PhraseMatch) -> Bool {
+        guard table != nil, unit.kind == .tableRow, let first = unit.cells.first, unit.text.hasPrefix(first) else { return true }
+        return facts.tokens[match.tokens.lowerBound].range.lowerBound < first.utf8.count
+    }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
         let readings = facts.clauses.map { clause in
@@ -47,18 +56,22 @@ struct UnitReader {
             if continuesHeading(reading) { reading.strong = nil }
             return reading
         }
+        // A checklist's cross says "not us" whatever the heading above it says.
         let tableStance = table?.stance(cells: unit.cells)
+            ?? (unit.marker.map(Self.crosses.contains) == true ? (.excludes, .cue(unit.marker!)) : nil)
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
 
-        for match in facts.phrases where !isPassingMention(match) {
+        for match in facts.phrases where !isPassingMention(match) && inFunctionCell(match) {
             let clauseIndex = facts.clauses.firstIndex { $0.range.contains(match.tokens.lowerBound) } ?? 0
             let phrase = facts.surface(match.tokens)
             let line = line(ofToken: match.tokens.lowerBound)
             if match.functions.count > 1 {
                 flags.add(.multiFunction, line: line, unit: unit, reason: "\"\(phrase)\" names \(match.functions.joined(separator: " and "))")
             }
-            guard let (stance, basis) = tableStance ?? stanceFor(clause: clauseIndex, readings: readings) else {
+            // A tick with nothing else to go by ("Can we do it?" / "✓ outreach") says yes, we do.
+            let tick: (Stance, Claim.Basis)? = unit.marker.map(Self.ticks.contains) == true ? (.owns, .cue(unit.marker!)) : nil
+            guard let (stance, basis) = tableStance ?? stanceFor(clause: clauseIndex, readings: readings) ?? tick else {
                 if readings[clauseIndex].passive == nil { ownerless.append((line, phrase)) }
                 else { flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(readings[clauseIndex].passive!)\" names no owner") }
                 continue

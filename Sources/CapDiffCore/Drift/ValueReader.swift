@@ -17,6 +17,9 @@ final class ValueReader {
     /// Dates with dots ("10.05.2027") in English: American dates use slashes, so dots mark
     /// the European order, day first.
     private let dottedDates: ICUDateParser?
+    /// Whether a word is a number word on its own ("twenty", «двести»), remembered: ICU's
+    /// spelled-out parsing is slow, and a document repeats its words.
+    private var numberWords: [String: Bool] = [:]
 
     init(language: Language) {
         self.language = language == .ru ? .ru : .en
@@ -168,21 +171,27 @@ final class ValueReader {
     /// "thirty days", «две недели»: a number written in words counts only before a unit, since
     /// "one another" and «одна из сторон» are no values; before a figure in brackets
     /// ("thirty (30) days") the figure is read instead. ICU's spelled-out parsing costs a
-    /// millisecond a call, so it runs only on the word or two ("twenty-five", «двадцать
-    /// пять») just before a unit.
+    /// millisecond a call, so it runs only where a unit follows within a few words
+    /// («двадцать две тысячи двести долларов»), and the whole run of words is one number.
     private func spelledOut(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         guard let spellout else { return nil }
         let tokens = scan.tokens
-        var unitAt = i + 1
-        if unitAt + 1 < tokens.count, tokens[unitAt].surface == "-", tokens[unitAt + 1].kind == .word {
-            unitAt += 2
-        } else if unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) == nil {
-            unitAt += 1  // «двадцать пять дней»
-        }
-        guard unitAt < tokens.count, tokens[unitAt].kind == .word, Self.unit(at: unitAt, tokens) != nil,
+        guard isNumberWord(tokens[i], spellout) else { return nil }
+        let reach = min(tokens.count, i + 7)
+        guard let unitAt = ((i + 1)..<reach).first(where: { tokens[$0].kind == .word && Self.unit(at: $0, tokens) != nil }),
+              ((i + 1)..<unitAt).allSatisfy({ tokens[$0].kind == .word || tokens[$0].surface == "-" }),
               let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
               scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
         return unitAfter(value: value, from: i, end16: end16, scan)
+    }
+
+    private func isNumberWord(_ token: Token, _ spellout: ICUNumberParser) -> Bool {
+        guard token.kind == .word else { return false }
+        if let known = numberWords[token.normalized] { return known }
+        let units = Array(token.normalized.utf16)
+        let known = spellout.parse(units, at: 0).map { $0.1 == units.count } ?? false
+        numberWords[token.normalized] = known
+        return known
     }
 
     /// The value with the unit written after it ("days", «долларов», "million"), if any.

@@ -48,7 +48,8 @@ extension OutlineReader {
             }
         }
         guard let first = line.first else { return nil }
-        if "-*+•●▪◦–—·".contains(first) {
+        // Bullets, and the ticks and crosses of a checklist ("✓ outreach", "✗ paid media").
+        if "-*+•●▪◦–—·✓✔✗✘☑☒✅❌".contains(first) {
             let rest = line.dropFirst()
             guard let next = rest.first, next == " " || next == "\t" else { return nil }
             // "---" and "***" are rules, not items.
@@ -307,16 +308,41 @@ extension OutlineReader {
                 units.append(Unit(kind: .title, line: paragraph[0].number, text: String(paragraph[0].text)))
                 return
             }
+            // Chat and notes end lines without a full stop: a line that ends with no punctuation
+            // and is followed by one that starts with a capital letter ends its sentence.
+            var start = 0
+            for index in paragraph.indices.dropFirst() where Self.endsUnpunctuated(paragraph[index - 1].text)
+                && paragraph[index].text.first?.isUppercase == true {
+                addSentences(of: paragraph[start..<index])
+                start = index
+            }
+            addSentences(of: paragraph[start...])
+        }
+
+        static func endsUnpunctuated(_ line: Substring) -> Bool {
+            guard let last = line.last(where: { !$0.isWhitespace }) else { return false }
+            guard last.isLetter || last.isNumber || last == ")" else { return false }
+            let word = line.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+            return !Self.joiningWords.contains(word)
+        }
+
+        /// Words a wrapped line may end on: the sentence goes on after them.
+        static let joiningWords: Set<String> = [
+            "and", "or", "but", "the", "a", "an", "of", "to", "for", "with", "in", "on", "at", "by", "from", "our", "your",
+            "и", "или", "а", "но", "с", "со", "в", "во", "на", "по", "для", "к", "от", "за", "из", "о", "об", "наш", "ваш",
+        ]
+
+        mutating func addSentences(of paragraph: ArraySlice<(text: Substring, number: Int)>) {
             var text = ""
             var breaks: [Int] = []
-            for (index, line) in paragraph.enumerated() {
-                if index > 0 {
+            for (index, line) in zip(paragraph.indices, paragraph) {
+                if index > paragraph.startIndex {
                     text += " "
                     breaks.appendLineBreak(at: text.utf8.count, from: paragraph[index - 1].number, to: line.number)
                 }
                 text += line.text
             }
-            let first = paragraph[0].number
+            let first = paragraph[paragraph.startIndex].number
             let lineOf = { (offset: Int) in first + breaks.prefix { $0 <= offset }.count }
             let utf8 = Array(text.utf8)
             for range in sentences.split(text) {
