@@ -80,6 +80,13 @@ import Testing
         #expect(stances(list) == ["outreach": .owns, "paid-media": .excludes])
     }
 
+    @Test func aQuestionnairesYesAtTheEndOfTheLineClaimsTheFunction() {
+        #expect(stances("1. Написание ТЗ для блогеров — да\n2. Закупка рекламы — нет") == ["brief-writing": .owns, "paid-media": .excludes])
+        #expect(stances("- Reporting: yes") == ["performance-analysis": .owns])
+        // Not at the end, a "yes" answers the label before it.
+        #expect(stances("- Together: yes, campaign timeline and weekly sync") == ["campaign-management": .shares])
+    }
+
     @Test func chatLinesWithoutFullStopsAreSentencesOfTheirOwn() {
         let chat = "Аутрич и кастинг блогеров ведём мы\nПродакшн не к нам, съёмки на вашей стороне\nБюджет и выплаты блогерам держим мы"
         #expect(stances(chat) == ["outreach": .owns, "content-production": .excludes, "budget-payments": .owns])

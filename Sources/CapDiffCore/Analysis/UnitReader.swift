@@ -42,6 +42,7 @@ struct UnitReader {
     static let marketFunctions: Set<String> = ["us-market", "ru-market"]
     static let crosses: Set<String> = ["✗", "✘", "☒", "❌"]
     static let ticks: Set<String> = ["✓", "✔", "☑", "✅"]
+    static let yesWords: Set<String> = ["yes", "да", "y"]
 
     /// In a table row only the first cell names the function: "media budget sits with the
     /// client" in a notes column is a remark, not a row of its own.
@@ -51,10 +52,17 @@ struct UnitReader {
     }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
-        let readings = facts.clauses.map { clause in
+        var readings = facts.clauses.map { clause in
             var reading = ClauseReading(clause, facts: facts, headingCues: false)
             if continuesHeading(reading) { reading.strong = nil }
             return reading
+        }
+        // A questionnaire's answer at the end of the line: "Написание ТЗ — да", "Reporting: yes".
+        if let last = facts.clauses.last, readings.last?.strong == nil, facts.clauses.count > 1 {
+            let words = last.range.filter { facts.tokens[$0].isWord }
+            if words.count == 1, Self.yesWords.contains(facts.tokens[words[0]].normalized) {
+                readings[readings.count - 1].strong = (.owns, facts.tokens[words[0]].surface)
+            }
         }
         // A checklist's cross says "not us" whatever the heading above it says.
         let tableStance = table?.stance(cells: unit.cells)
