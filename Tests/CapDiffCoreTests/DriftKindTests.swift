@@ -37,6 +37,20 @@ import Testing
         #expect(checker.check(source: named, translation: названы).items.map(\.kind) == [.party])
     }
 
+    @Test func partiesActingTogetherInEitherOrderAreNoSwap() {
+        #expect(drift("2.1 The Agency and the Partner shall jointly produce the videos.",
+                      "2.1 Агентство и Партнёр совместно производят видео.").isEmpty)
+        #expect(drift("2.1 The Agency and the Partner shall jointly produce the videos.",
+                      "2.1 Партнёр и Агентство совместно производят видео.").isEmpty)
+    }
+
+    @Test func freeOfChargeIsNoNegation() {
+        #expect(drift("2.1 The Agency shall correct errors at no additional charge.",
+                      "2.1 Агентство без дополнительной оплаты исправляет ошибки.").isEmpty)
+        #expect(drift("2.1 The Agency shall at no time disclose the data.",
+                      "2.1 Агентство раскрывает данные.") == ["2.1 negation"])
+    }
+
     @Test func stance() {
         #expect(drift("2.3 The Agency shall develop the concept jointly with the Partner.", "2.3 Агентство самостоятельно разрабатывает концепцию.")
             == ["2.3 stance"])

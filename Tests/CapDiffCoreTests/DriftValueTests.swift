@@ -66,6 +66,11 @@ import Testing
         #expect(!agree("twelve (12) creators", "десять (10) блогеров"))
     }
 
+    @Test func aCompoundNumberInWordsIsOneNumber() {
+        #expect(agree("The price is $22,200 (twenty-two thousand two hundred US dollars).",
+                      "Стоимость — 22 200 долларов США (двадцать две тысячи двести долларов США)."))
+    }
+
     @Test func durationsInWordsAndFigures() {
         #expect(isValue(values("every two weeks", .en).first, 2, .duration(.week)))
         #expect(isValue(values("каждые две недели", .ru).first, 2, .duration(.week)))

@@ -34,7 +34,17 @@ extension ClauseComparison {
             }
             return agent ?? subject
         }
-        if let sa = actor(a), let sb = actor(b), sa.term != sb.term {
+        // "The Agency and the Partner shall jointly…" / «Партнёр и Агентство совместно…»: the
+        // same parties act together on both sides, whichever is named first.
+        func partners(of actor: PartyMention, in side: [PartyMention]) -> Set<Int> {
+            let tokens = actor.content.facts.tokens
+            return Set(side.filter { other in
+                other.content.clause.line == actor.content.clause.line && other.term != actor.term
+                    && Self.joinedByAnd(actor.mention.tokens, other.mention.tokens, tokens)
+            }.map(\.term))
+        }
+        if let sa = actor(a), let sb = actor(b), sa.term != sb.term,
+           !(partners(of: sa, in: a).contains(sb.term) && partners(of: sb, in: b).contains(sa.term)) {
             return [item(.party, sa.surface, sb.surface, sa.line, sb.line, "\"\(sa.surface)\" acts in the source, \"\(sb.surface)\" in the translation")]
         }
         // One party's mentions became another's.
@@ -84,5 +94,14 @@ extension ClauseComparison {
         let sa = wa.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word", sb = wb.map { "\($0.0.rawValue) (\"\($0.1)\")" } ?? "no stance word"
         return [item(.stance, wa?.1 ?? "", wb?.1 ?? "", wa?.2 ?? source.first?.clause.line, wb?.2 ?? translation.first?.clause.line,
                      "\(sa) in the source, \(sb) in the translation")]
+    }
+
+    /// "the Agency and the Partner", «Агентство и Партнёр»: two mentions with only "and" (and
+    /// articles) between them.
+    static func joinedByAnd(_ x: ClosedRange<Int>, _ y: ClosedRange<Int>, _ tokens: [Token]) -> Bool {
+        let (first, second) = x.lowerBound < y.lowerBound ? (x, y) : (y, x)
+        guard first.upperBound < second.lowerBound else { return false }
+        let between = tokens[(first.upperBound + 1)..<second.lowerBound].filter(\.isWord).map(\.normalized)
+        return between.contains { ["and", "и", "&"].contains($0) } && between.allSatisfy { ["and", "и", "the", "&"].contains($0) }
     }
 }
