@@ -176,23 +176,30 @@ final class ValueReader {
     private func spelledOut(at i: Int, _ scan: Scan) -> ([Value], Int)? {
         guard let spellout else { return nil }
         let tokens = scan.tokens
-        guard isNumberWord(tokens[i], spellout) else { return nil }
         let reach = min(tokens.count, i + 7)
         guard let unitAt = ((i + 1)..<reach).first(where: { tokens[$0].kind == .word && Self.unit(at: $0, tokens) != nil }),
               ((i + 1)..<unitAt).allSatisfy({ tokens[$0].kind == .word || tokens[$0].surface == "-" }),
+              isNumberWord(tokens[i], spellout),
               let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
               scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
         return unitAfter(value: value, from: i, end16: end16, scan)
     }
 
     private func isNumberWord(_ token: Token, _ spellout: ICUNumberParser) -> Bool {
-        guard token.kind == .word else { return false }
+        guard token.kind == .word, Self.numberWordStarts.contains(where: token.normalized.hasPrefix) else { return false }
         if let known = numberWords[token.normalized] { return known }
         let units = Array(token.normalized.utf16)
         let known = spellout.parse(units, at: 0).map { $0.1 == units.count } ?? false
         numberWords[token.normalized] = known
         return known
     }
+
+    /// How number words begin, in both languages: only these are put to ICU.
+    static let numberWordStarts = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirt",
+        "fift", "twent", "fort", "hundred", "thousand", "million", "a",
+        "од", "дв", "тр", "четыр", "пят", "шест", "сем", "восем", "девя", "десят", "сорок", "сто", "тысяч", "миллион", "полтор",
+    ]
 
     /// The value with the unit written after it ("days", «долларов», "million"), if any.
     private func unitAfter(value: Double, from i: Int, end16: Int, _ scan: Scan) -> ([Value], Int) {
