@@ -311,8 +311,8 @@ extension OutlineReader {
             // Chat and notes end lines without a full stop: a line that ends with no punctuation
             // and is followed by one that starts with a capital letter ends its sentence.
             var start = 0
-            for index in paragraph.indices.dropFirst() where Self.endsUnpunctuated(paragraph[index - 1].text)
-                && paragraph[index].text.first?.isUppercase == true {
+            for index in paragraph.indices.dropFirst() where paragraph[index].text.first?.isUppercase == true
+                && Self.endsUnpunctuated(paragraph[index - 1].text) {
                 addSentences(of: paragraph[start..<index])
                 start = index
             }
@@ -320,10 +320,13 @@ extension OutlineReader {
         }
 
         static func endsUnpunctuated(_ line: Substring) -> Bool {
-            guard let last = line.last(where: { !$0.isWhitespace }) else { return false }
+            guard let end = line.lastIndex(where: { !$0.isWhitespace }) else { return false }
+            let last = line[end]
             guard last.isLetter || last.isNumber || last == ")" else { return false }
-            let word = line.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
-            return !Self.joiningWords.contains(word)
+            // The last word, found from the end (this runs for every line of a paragraph).
+            let start = line[..<end].lastIndex(where: { !$0.isLetter }).map { line.index(after: $0) } ?? line.startIndex
+            let word = line[start...end]
+            return word.count > 5 || !Self.joiningWords.contains(word.lowercased())
         }
 
         /// Words a wrapped line may end on: the sentence goes on after them.
