@@ -17,10 +17,11 @@ struct UnitReader {
         unit.line(atOffset: facts.tokens[token].range.lowerBound)
     }
 
-    /// "Talent management for our US creator roster", "permits for the LA shoot", «бюджет съёмок»: a phrase that hangs off another function's phrase (after it in the same
-    /// clause, after a preposition or, in Russian, right after it as its genitive) says what
-    /// that work is for or where it happens; it names its own function only in passing.
-    /// A market phrase also when it follows right after ("influencer casting US creators").
+    /// "Talent management for our US creator roster", "permits for the LA shoot", «бюджет
+    /// съёмок»: a phrase that hangs off another function's phrase (after it in the same clause,
+    /// after a preposition or, in Russian, right after it as its genitive) says what that work
+    /// is for or where it happens; it names its own function only in passing. A market phrase
+    /// also when it follows right after ("influencer casting US creators").
     func isPassingMention(_ match: GlossaryIndex.PhraseMatch) -> Bool {
         let market = match.functions.allSatisfy(Self.marketFunctions.contains)
         guard let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return false }
@@ -64,7 +65,8 @@ struct UnitReader {
                 readings[readings.count - 1].strong = (.owns, facts.tokens[words[0]].surface)
             }
         }
-        // A checklist's cross says "not us" whatever the heading above it says.
+        // The table's columns decide the stance outright, and so does a checklist's cross ("not
+        // us", whatever the heading above it says).
         let tableStance = table?.stance(cells: unit.cells)
             ?? (unit.marker.map(Self.crosses.contains) == true ? (.excludes, .cue(unit.marker!)) : nil)
         var ownerless: [(line: Int, phrase: String)] = []
