@@ -90,8 +90,11 @@ import Testing
     @Test func chatLinesWithoutFullStopsAreSentencesOfTheirOwn() {
         let chat = "Аутрич и кастинг блогеров ведём мы\nПродакшн не к нам, съёмки на вашей стороне\nБюджет и выплаты блогерам держим мы"
         #expect(stances(chat) == ["outreach": .owns, "content-production": .excludes, "budget-payments": .owns])
-        // A wrapped line that ends mid-sentence goes on.
+        // A wrapped line that ends mid-sentence goes on, and so does wrapped prose whose lines
+        // mostly start in lower case, whatever word the next line starts with.
         #expect(stances("We handle outreach and\nRussian market knowledge.") == ["outreach": .owns, "ru-market": .owns])
+        #expect(stances("Hi Anna, for the spring launch we will handle\nRussian outreach and the creator shortlist,\nwith weekly syncs.")
+                == ["outreach": .owns])
     }
 
     @Test func russianCues() {

@@ -308,10 +308,13 @@ extension OutlineReader {
                 units.append(Unit(kind: .title, line: paragraph[0].number, text: String(paragraph[0].text)))
                 return
             }
-            // Chat and notes end lines without a full stop: a line that ends with no punctuation
-            // and is followed by one that starts with a capital letter ends its sentence.
+            // Chat and notes end lines without a full stop. There (three lines in four start
+            // with a capital letter, which wrapped prose's lines do not), a line that ends with no
+            // punctuation and is followed by one that starts with a capital letter ends its sentence.
+            let capitals = paragraph.filter { $0.text.first?.isUppercase == true }.count
+            let chat = paragraph.count >= 3 && capitals * 4 >= paragraph.count * 3
             var start = 0
-            for index in paragraph.indices.dropFirst() where paragraph[index].text.first?.isUppercase == true
+            for index in paragraph.indices.dropFirst() where chat && paragraph[index].text.first?.isUppercase == true
                 && Self.endsUnpunctuated(paragraph[index - 1].text) {
                 addSentences(of: paragraph[start..<index])
                 start = index
