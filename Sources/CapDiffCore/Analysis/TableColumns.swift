@@ -75,8 +75,7 @@ struct TableColumns {
         for column in owner {
             let text = cell(column)
             let words = TextFacts(text, index: index).cues.flatMap(\.entries).map(\.role)
-            let both = ["both", "joint", "jointly", "shared", "оба", "обе", "совместно", "вместе"].contains(text.lowercased())
-            if both { return (.shares, .table(text)) }
+            if Self.sharedMarks.contains(text.lowercased()) { return (.shares, .table(text)) }
             if words.contains(.we) { return (.owns, .table(text)) }
             if words.contains(.you) { return (.needs, .table(text)) }
             if case .stance(let s) = mark(text) { return (s, .table(text)) }

@@ -69,6 +69,8 @@ struct UnitReader {
         // us", whatever the heading above it says).
         let tableStance = table?.stance(cells: unit.cells)
             ?? (unit.marker.map(Self.crosses.contains) == true ? (.excludes, .cue(unit.marker!)) : nil)
+        // A tick with nothing else to go by ("Can we do it?" / "✓ outreach") says yes, we do.
+        let tick: (Stance, Claim.Basis)? = unit.marker.map(Self.ticks.contains) == true ? (.owns, .cue(unit.marker!)) : nil
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
 
@@ -79,8 +81,6 @@ struct UnitReader {
             if match.functions.count > 1 {
                 flags.add(.multiFunction, line: line, unit: unit, reason: "\"\(phrase)\" names \(match.functions.joined(separator: " and "))")
             }
-            // A tick with nothing else to go by ("Can we do it?" / "✓ outreach") says yes, we do.
-            let tick: (Stance, Claim.Basis)? = unit.marker.map(Self.ticks.contains) == true ? (.owns, .cue(unit.marker!)) : nil
             guard let (stance, basis) = tableStance ?? stanceFor(clause: clauseIndex, readings: readings) ?? tick else {
                 if readings[clauseIndex].passive == nil { ownerless.append((line, phrase)) }
                 else { flags.add(.vagueOwner, line: line, unit: unit, reason: "\"\(readings[clauseIndex].passive!)\" names no owner") }

@@ -124,7 +124,7 @@ final class AgreementReader {
     private func valueReader(_ language: Language) -> ValueReader {
         let key: Language = language == .ru ? .ru : .en
         if let reader = valueReaders[key] { return reader }
-        let reader = ValueReader(language: key)
+        let reader = ValueReader(language: key, numberWords: numberWords)
         valueReaders[key] = reader
         return reader
     }

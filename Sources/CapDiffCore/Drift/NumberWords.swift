@@ -49,6 +49,9 @@ final class NumberWords {
         return found
     }
 
+    /// Whether the word alone is a number word ("twenty", «двести», "second").
+    func isNumberWord(_ token: Token) -> Bool { wordValue(token) != nil }
+
     private func wordValue(_ token: Token) -> Double? {
         let key = token.normalized
         if let cached = cache[key] { return cached }

@@ -17,12 +17,12 @@ final class ValueReader {
     /// Dates with dots ("10.05.2027") in English: American dates use slashes, so dots mark
     /// the European order, day first.
     private let dottedDates: ICUDateParser?
-    /// Whether a word is a number word on its own ("twenty", «двести»), remembered: ICU's
-    /// spelled-out parsing is slow, and a document repeats its words.
-    private var numberWords: [String: Bool] = [:]
+    /// Which words are number words ("twenty", «двести»), remembered across the agreement.
+    private let numberWords: NumberWords
 
-    init(language: Language) {
+    init(language: Language, numberWords: NumberWords = NumberWords()) {
         self.language = language == .ru ? .ru : .en
+        self.numberWords = numberWords
         let locale = self.language == .ru ? "ru_RU" : "en_US"
         decimal = try? ICUNumberParser(.decimal, locale: locale)
         percent = try? ICUNumberParser(.percent, locale: locale)
@@ -179,19 +179,14 @@ final class ValueReader {
         let reach = min(tokens.count, i + 7)
         guard let unitAt = ((i + 1)..<reach).first(where: { tokens[$0].kind == .word && Self.unit(at: $0, tokens) != nil }),
               ((i + 1)..<unitAt).allSatisfy({ tokens[$0].kind == .word || tokens[$0].surface == "-" }),
-              isNumberWord(tokens[i], spellout),
+              isNumberWord(tokens[i]),
               let (value, end16) = spellout.parse(scan.text16, at: scan.utf16(ofToken: i)),
               scan.tokenIndex(atOrAfterUTF16: end16) == unitAt else { return nil }
         return unitAfter(value: value, from: i, end16: end16, scan)
     }
 
-    private func isNumberWord(_ token: Token, _ spellout: ICUNumberParser) -> Bool {
-        guard token.kind == .word, Self.numberWordStarts.contains(where: token.normalized.hasPrefix) else { return false }
-        if let known = numberWords[token.normalized] { return known }
-        let units = Array(token.normalized.utf16)
-        let known = spellout.parse(units, at: 0).map { $0.1 == units.count } ?? false
-        numberWords[token.normalized] = known
-        return known
+    private func isNumberWord(_ token: Token) -> Bool {
+        token.kind == .word && Self.numberWordStarts.contains(where: token.normalized.hasPrefix) && numberWords.isNumberWord(token)
     }
 
     /// How number words begin, in both languages: only these are put to ICU.
