@@ -14,6 +14,10 @@ public final class Analyzer {
     }
 
     public func analyze(_ outline: Outline) -> Analysis {
+        // Issue 14: an over-long unit is read in bounded windows (Input/UnitWindows.swift); a
+        // window after the first keeps the stance its unit's first window states.
+        let (outline, firstWindow) = UnitWindows.split(outline)
+        var carried: [Int: HeadingReading] = [:]
         var claims: [Claim] = []
         var flags = AmbiguityCollector()
         var headings: [Int: HeadingReading] = [:]
@@ -27,7 +31,15 @@ public final class Analyzer {
                 headings[position] = HeadingReading(facts)
                 flags.addMixedScript(facts, unit: unit)
             case .item, .prose, .tableRow:
-                let context = unit.scope.flatMap { headings[$0] }
+                var context = unit.scope.flatMap { headings[$0] }
+                if let first = firstWindow[position] {  // issue 14, as above
+                    if carried[first] == nil {
+                        var reading = HeadingReading(TextFacts(outline.units[first].text, index: index, selfNames: names))
+                        reading.functions = []
+                        carried[first] = reading
+                    }
+                    if carried[first]?.stance != nil { context = carried[first] }
+                }
                 var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index, selfNames: names), heading: context, index: index)
                 if unit.kind == .tableRow, let header = unit.tableHeader {
                     reader.table = TableColumns(header: outline.units[header].cells, index: index)

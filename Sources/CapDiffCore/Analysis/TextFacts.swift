@@ -10,6 +10,10 @@ struct TextFacts {
     let cues: [GlossaryIndex.CueMatch]
     let hedges: [GlossaryIndex.HedgeMatch]
     let clauses: [Clause]
+    /// "we" / "you" matches that stand as subjects: not after a preposition ("with your
+    /// producer", «с вашей командой» are objects). Found once per unit (issue 14: each clause
+    /// reads them, and finding them per clause cost the square of a unit's length).
+    let subjects: [GlossaryIndex.CueMatch]
 
     init(_ text: String, index: GlossaryIndex, heading: Bool = false, selfNames: [SelfName] = []) {
         self.text = text
@@ -37,11 +41,10 @@ struct TextFacts {
         }
         hedges = index.matchHedges(tokens)
         clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
+        subjects = Self.subjects(cues, tokens: tokens)
     }
 
-    /// "we" / "you" matches that stand as subjects: not after a preposition ("with your
-    /// producer", «с вашей командой» are objects).
-    var subjects: [GlossaryIndex.CueMatch] {
+    static func subjects(_ cues: [GlossaryIndex.CueMatch], tokens: [Token]) -> [GlossaryIndex.CueMatch] {
         cues.filter { match in
             guard match.entries.contains(where: { $0.role == .we || $0.role == .you }) else { return false }
             guard let previous = tokens[..<match.tokens.lowerBound].last(where: \.isWord),

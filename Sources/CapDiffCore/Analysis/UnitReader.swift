@@ -53,6 +53,7 @@ struct UnitReader {
     }
 
     func read(into claims: inout [Claim], flags: inout AmbiguityCollector) {
+        let language = unit.language  // once per unit, not once per claim (issue 14)
         var readings = facts.clauses.map { clause in
             var reading = ClauseReading(clause, facts: facts, headingCues: false)
             if continuesHeading(reading) { reading.strong = nil }
@@ -89,12 +90,12 @@ struct UnitReader {
             stated = true
             for function in match.functions {
                 claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
-                                    language: unit.language))
+                                    language: language))
                 // "We help with contracts, but the legal work itself we expect from you": a
                 // clause with a cue and no function speaks of the clause before it.
                 if tableStance == nil, let (next, reason) = followingStatement(after: clauseIndex, readings: readings) {
                     claims.append(Claim(function: function, stance: next, line: line, text: unit.text, phrase: phrase,
-                                        basis: .cue(reason), language: unit.language))
+                                        basis: .cue(reason), language: language))
                 }
             }
         }
@@ -105,7 +106,7 @@ struct UnitReader {
             stated = true
             for function in heading.functions {
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1, language: unit.language))
+                                    phrase: heading.text, basis: unitStance.1, language: language))
             }
         }
         for (line, phrase) in ownerless where !stated {
@@ -218,14 +219,18 @@ struct UnitReader {
 struct AmbiguityCollector {
     private(set) var ambiguities: [Ambiguity] = []
     private var at: [Int: Int] = [:]
+    /// The (line, reason) pairs listed: a set, since one giant line can gather very many (issue 14).
+    private var listed: Set<LineReason> = []
+    private struct LineReason: Hashable { var line: Int; var reason: String }
 
     mutating func add(_ kind: AmbiguityKind, line: Int, unit: Unit, reason: String) {
+        let isNew = listed.insert(LineReason(line: line, reason: reason)).inserted
         if let i = at[line] {
             if !ambiguities[i].kinds.contains(kind) {
                 ambiguities[i].kinds.append(kind)
                 ambiguities[i].kinds.sort()
             }
-            if !ambiguities[i].reasons.contains(reason) { ambiguities[i].reasons.append(reason) }
+            if isNew { ambiguities[i].reasons.append(reason) }
         } else {
             at[line] = ambiguities.count
             ambiguities.append(Ambiguity(line: line, kinds: [kind], text: unit.text, reasons: [reason]))

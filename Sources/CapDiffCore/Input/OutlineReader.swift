@@ -252,6 +252,9 @@ extension OutlineReader {
             // An indented line right under a list item continues it.
             if var current = item, !blankBefore || line.prefix(while: { $0 == " " }).count >= itemIndent {
                 if line.first == " " || line.first == "\t" || !blankBefore {
+                    // Let go of the stored copy first, or the append copies the whole text: an
+                    // item of many continuation lines would cost the square of its length.
+                    item = nil
                     current.lineBreaks.appendLineBreak(at: current.text.utf8.count + 1,
                                                        from: current.line + current.lineBreaks.count, to: number)
                     current.text += " " + trimmed
@@ -349,8 +352,10 @@ extension OutlineReader {
                 text += line.text
             }
             let first = paragraph[paragraph.startIndex].number
-            let lineOf = { (offset: Int) in first + breaks.prefix { $0 <= offset }.count }
             let utf8 = Array(text.utf8)
+            // Sentences come in order, so one pass over the breaks finds each one's lines (a
+            // search per sentence would cost sentences × lines in a long paragraph).
+            var passed = 0  // breaks at or before the sentence's start
             for range in sentences.split(text) {
                 let leading = utf8[range].prefix { $0 == 0x20 }.count
                 let start = range.lowerBound + leading
@@ -358,8 +363,14 @@ extension OutlineReader {
                 while end > start, utf8[end - 1] == 0x20 { end -= 1 }
                 guard end > start else { continue }
                 let sentence = String(decoding: utf8[start..<end], as: UTF8.self)
-                let inner = breaks.filter { $0 > start && $0 < end }.map { $0 - start }
-                units.append(Unit(kind: .prose, line: lineOf(start), text: sentence, lineBreaks: inner, scope: proseScope))
+                while passed < breaks.count, breaks[passed] <= start { passed += 1 }
+                var inner: [Int] = []
+                var k = passed
+                while k < breaks.count, breaks[k] < end {
+                    inner.append(breaks[k] - start)
+                    k += 1
+                }
+                units.append(Unit(kind: .prose, line: first + passed, text: sentence, lineBreaks: inner, scope: proseScope))
             }
         }
 
