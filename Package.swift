@@ -14,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(name: "CICUSystem", path: "Sources/CICUSystem", pkgConfig: "icu-i18n",
@@ -28,9 +27,13 @@ let package = Package(
         .target(name: "CGMime", dependencies: ["CGMimeSystem"], path: "Sources/CGMime"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
+        // DEFLATE for DOCX (Input/BoundedZIP.swift reads the ZIP structure itself).
+        .systemLibrary(name: "CZlibSystem", path: "Sources/CZlibSystem", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CZlib", dependencies: ["CZlibSystem"], path: "Sources/CZlib"),
         .target(
             name: "CapDiffCore",
-            dependencies: ["CICU", "CLibXML2", "CGMime", "CStemmer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CICU", "CLibXML2", "CGMime", "CStemmer", "CZlib"],
             path: "Sources/CapDiffCore",
             plugins: ["EmbedGlossary"]
         ),

@@ -10,9 +10,9 @@ import Testing
     }
 
     /// Bytes with no ZIP end-of-central-directory record made ZIPFoundation 0.9.20 leak its
-    /// in-memory file and a copy of the bytes (LeakSanitizer, fuzz target docx); such bytes
-    /// are now refused before ZIPFoundation sees them.
-    @Test func docxWithoutAnEndRecordIsRefusedBeforeZIPFoundation() throws {
+    /// in-memory file and a copy of the bytes (LeakSanitizer, fuzz target docx). capdiff now
+    /// reads ZIP itself (BoundedZIP) and refuses them.
+    @Test func docxWithoutAnEndRecordIsRefused() throws {
         let bytes = try Self.bytes("docx-leak-no-end-record.docx")
         #expect(!BoundedZIP.hasEndRecord(bytes))
         #expect(throws: Diagnostic.self) { try DOCXReader.read(bytes, path: "leak.docx") }
@@ -20,6 +20,52 @@ import Testing
             _ = try DOCXReader.read(bytes, path: "leak.docx")
         } catch {
             #expect(error.description == "leak.docx: is not a readable ZIP archive; save the document again")
+        }
+    }
+
+    /// A central directory naming an offset past the archive's end made ZIPFoundation trap
+    /// ("Range requires lowerBound <= upperBound" in MemoryFile.readData; fuzz target docx):
+    /// the whole process died. BoundedZIP checks every offset against the bytes first.
+    @Test func docxWithAnOffsetPastTheEndIsRefused() throws {
+        let bytes = try Self.bytes("docx-crash-offset-past-end.docx")
+        #expect(BoundedZIP.hasEndRecord(bytes))
+        #expect(throws: Diagnostic.self) { try DOCXReader.read(bytes, path: "crash.docx") }
+    }
+
+    /// The same trap through a DOCX attached to a message (fuzz target message): `batch` died
+    /// on such a message; now the attachment is skipped and the message read.
+    @Test func messageWithADocxAttachmentPointingPastItsEndIsRead() throws {
+        let bytes = try Self.bytes("message-crash-attachment-offset-past-end.eml")
+        let reader = MessageReader(pipeline: try Shared.pipeline())
+        let record = try reader.read(RawMessage(file: "crash.eml", number: 1, offset: 0, line: 1, bytes: bytes))
+        #expect(record.attachmentsRead.isEmpty)
+        #expect(record.skip == nil)
+    }
+
+    /// A DEFLATE stream cut short: BoundedZIP gives zlib the entry's packed bytes and no more,
+    /// and calls the entry damaged (ZIPFoundation's inflation on Linux read on past them and,
+    /// at the archive's end, would have asked for more for ever: seen in its code).
+    @Test func docxWithATruncatedDeflateStreamIsRefused() throws {
+        // One entry, word/document.xml, method 8, whose two packed bytes start a stored block
+        // that never arrives.
+        let name = Array("word/document.xml".utf8)
+        let packed: [UInt8] = [0x00, 0x05]
+        var zip: [UInt8] = []
+        func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int) -> [UInt8] { u16(v & 0xFFFF) + u16(v >> 16 & 0xFFFF) }
+        zip += u32(0x0403_4B50) + u16(20) + u16(0) + u16(8) + u16(0) + u16(0) + u32(0) + u32(packed.count) + u32(100)
+            + u16(name.count) + u16(0) + name + packed
+        let directory = zip.count
+        zip += u32(0x0201_4B50) + u16(20) + u16(20) + u16(0) + u16(8) + u16(0) + u16(0) + u32(0) + u32(packed.count) + u32(100)
+            + u16(name.count) + u16(0) + u16(0) + u16(0) + u16(0) + u32(0) + u32(0) + name
+        let size = zip.count - directory
+        zip += u32(0x0605_4B50) + u16(0) + u16(0) + u16(1) + u16(1) + u32(size) + u32(directory) + u16(0)
+        let archive = try BoundedZIP(zip, path: "cut.docx")
+        #expect(throws: Diagnostic.self) { _ = try archive.read("word/document.xml") }
+        do {
+            _ = try archive.read("word/document.xml")
+        } catch {
+            #expect(error.description == "cut.docx: has a ZIP entry word/document.xml that cannot be unpacked (a damaged archive?); save the document again")
         }
     }
 
@@ -33,8 +79,8 @@ import Testing
         #expect(record.skip == nil)
     }
 
-    /// The end-record check finds what ZIPFoundation finds: the signature nearest the end, at
-    /// least 22 bytes from it, with its comment inside the bytes.
+    /// The end record is the signature nearest the end, at least 22 bytes from it, with its
+    /// comment inside the bytes.
     @Test func endRecordCheck() {
         let record: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18)
         #expect(BoundedZIP.hasEndRecord(record))

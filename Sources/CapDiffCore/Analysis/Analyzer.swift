@@ -18,6 +18,7 @@ public final class Analyzer {
         // window after the first keeps the stance its unit's first window states.
         let (outline, firstWindow) = UnitWindows.split(outline)
         var carried: [Int: HeadingReading] = [:]
+        var tables: [Int: TableColumns] = [:]  // issue 14: a table's columns read once, not once per row
         var claims: [Claim] = []
         var flags = AmbiguityCollector()
         var headings: [Int: HeadingReading] = [:]
@@ -42,7 +43,8 @@ public final class Analyzer {
                 }
                 var reader = UnitReader(unit: unit, facts: TextFacts(unit.text, index: index, selfNames: names), heading: context, index: index)
                 if unit.kind == .tableRow, let header = unit.tableHeader {
-                    reader.table = TableColumns(header: outline.units[header].cells, index: index)
+                    if tables[header] == nil { tables[header] = TableColumns(header: outline.units[header].cells, index: index) }
+                    reader.table = tables[header]
                 }
                 reader.read(into: &claims, flags: &flags)
             }

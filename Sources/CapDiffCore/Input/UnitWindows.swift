@@ -3,13 +3,17 @@
 /// whole, while minified HTML, a CSV pasted as one line or a base64 blob (megabytes in one
 /// unit) is read window by window instead of with work that grows with the square of its length.
 ///
-/// A window ends at the last sentence end in its second half, else at the last clause mark
-/// (a comma, a semicolon, a colon, a dash), else at the last space, else at a character
-/// boundary; it keeps its kind, its scope and the original line of every offset.
+/// A window ends after its 64th clause mark, else at the last sentence end in its second
+/// half, else at the last clause mark (a comma, a semicolon, a colon, a dash), else at the last
+/// space, else at a character boundary; it keeps its kind, its scope and the original line of
+/// every offset.
 enum UnitWindows {
     /// The longest unit read whole, in UTF-8 bytes: about three hundred words, far past any
     /// sentence people write on purpose.
     static let maximum = 2048
+    /// The most clause marks a window holds: reading a clause looks at its whole unit, so a
+    /// dense list ("a, b, c, …" or a table row of "—" marks) is cut sooner than plain text.
+    static let maximumClauses = 64
 
     /// The outline's units with every over-long unit cut into windows; `scope` and
     /// `tableHeader` point at the first window of the unit they pointed at. `firstWindow`
@@ -47,7 +51,8 @@ enum UnitWindows {
         while start < bytes.count {
             while start < bytes.count, bytes[start] == 0x20 { start += 1 }
             guard start < bytes.count else { break }
-            let end = bytes.count - start <= maximum ? bytes.count : cut(bytes, from: start, maximum: maximum)
+            let end = afterClauses(bytes, from: start, maximum: maximum)
+                ?? (bytes.count - start <= maximum ? bytes.count : cut(bytes, from: start, maximum: maximum))
             var last = end
             while last > start, bytes[last - 1] == 0x20 { last -= 1 }
             while breakIndex < unit.lineBreaks.count, unit.lineBreaks[breakIndex] <= start { breakIndex += 1 }
@@ -69,6 +74,39 @@ enum UnitWindows {
             start = end
         }
         return result.isEmpty ? [unit] : result
+    }
+
+    /// Just after the `maximumClauses`th clause mark from `start`, when there are that many
+    /// within `maximum` bytes and text follows the mark.
+    static func afterClauses(_ bytes: [UInt8], from start: Int, maximum: Int) -> Int? {
+        var marks = 0
+        var i = start
+        let end = min(bytes.count, start + maximum)
+        while i < end {
+            if isClauseMark(bytes, i) {
+                marks += 1
+                if marks == maximumClauses {
+                    let after = i + (bytes[i] == 0xE2 ? 3 : 1)
+                    return after < bytes.count ? after : nil
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// What the clause splitter breaks at: , ; : . ! ? ( ) [ ] and the dashes and ellipsis
+    /// (– — …), here at the byte where the mark starts.
+    static func isClauseMark(_ bytes: [UInt8], _ i: Int) -> Bool {
+        switch bytes[i] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        case 0xE2:
+            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && [0x93, 0x94, 0xA6].contains(bytes[i + 2])
+        default:
+            return false
+        }
     }
 
     /// Where the window starting at `start` ends (exclusive): after the last sentence end in
