@@ -26,11 +26,14 @@ let package = Package(
         .systemLibrary(name: "CGMimeSystem", path: "Sources/CGMimeSystem", pkgConfig: "gmime-3.0",
                        providers: [.apt(["libgmime-3.0-dev"])]),
         .target(name: "CGMime", dependencies: ["CGMimeSystem"], path: "Sources/CGMime"),
+        .systemLibrary(name: "CPopplerSystem", path: "Sources/CPopplerSystem", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CPoppler", dependencies: ["CPopplerSystem"], path: "Sources/CPoppler"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
         .target(
             name: "CapDiffCore",
-            dependencies: ["CICU", "CLibXML2", "CGMime", "CStemmer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CICU", "CLibXML2", "CGMime", "CPoppler", "CStemmer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/CapDiffCore",
             plugins: ["EmbedGlossary"]
         ),

@@ -5,6 +5,8 @@ public struct Analysis: Sendable {
     public var claims: [Claim]
     public var ambiguities: [Ambiguity]
     public var warnings: [Diagnostic]
+    /// A PDF's pages or a presentation's slides, where lines are counted per page or slide.
+    public var pages: PageMap? = nil
 
     public init(path: String, language: Language, claims: [Claim], ambiguities: [Ambiguity], warnings: [Diagnostic] = []) {
         self.path = path
@@ -58,6 +60,8 @@ public struct Claim: Sendable, Equatable {
     public var basis: Basis
     /// The language of the line the claim was read from.
     public var language: Language? = nil
+    /// The line's page or slide and line there, in a document that has them (`place`).
+    public var location: Location? = nil
 }
 
 /// A line whose wording leaves ownership open.
@@ -67,4 +71,6 @@ public struct Ambiguity: Sendable, Equatable {
     public var text: String
     /// One short reason per kind, such as `hedge "where possible"`.
     public var reasons: [String]
+    /// The line's page or slide and line there, in a document that has them (`place`).
+    public var location: Location? = nil
 }

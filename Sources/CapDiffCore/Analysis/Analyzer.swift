@@ -36,7 +36,7 @@ public final class Analyzer {
             }
         }
         return Analysis(path: outline.path, language: outline.language, claims: Self.onePerLine(claims),
-                        ambiguities: flags.ambiguities, warnings: outline.warnings)
+                        ambiguities: flags.ambiguities, warnings: outline.warnings).located(by: outline.pages)
     }
 
     /// One claim per (function, line): the strongest stance stated there.

@@ -9,8 +9,13 @@ public struct Glossary: Sendable {
     public var hedges: [HedgeEntry] = []
     public var stopwords: [StopwordEntry] = []
     public var synonyms: [SynonymEntry] = []
+    /// Words in a web page element's class or id that mark it as chrome (chrome.tsv).
+    public var chrome: [ChromeEntry] = []
 
     public init() {}
+
+    /// The chrome words, for the HTML reader.
+    public var chromeWords: Set<String> { Set(chrome.map { $0.word.lowercased() }) }
 
     public func function(_ id: String) -> FunctionInfo? {
         functions.first { $0.id == id }
@@ -125,5 +130,15 @@ public struct SynonymEntry: Sendable, Equatable {
     public var language: String
     public var word: String
     public var means: String
+    public var source: GlossarySource
+}
+
+/// A word that, in a web page element's class or id ("cookie-banner", "siteFooter"), marks the
+/// element as the site's chrome rather than the page's content: the HTML reader drops it.
+public struct ChromeEntry: Sendable, Equatable {
+    /// What such elements are (navigation, consent, footer…): for the file's reader.
+    public var chrome: String
+    /// One word, letters only; matched whole against the words of a class or id, case aside.
+    public var word: String
     public var source: GlossarySource
 }

@@ -48,7 +48,7 @@ public struct GlossaryLint {
         let readings = glossary.phrases.map { Reading($0, index: index) }
         var findings = duplicatesAndConflicts(readings) + collisions(readings) + coverage(glossary)
         findings += readings.flatMap(unmatchable) + readings.flatMap(mixedScript)
-        findings += otherDuplicates(glossary, index: index)
+        findings += otherDuplicates(glossary, index: index) + chromeNeverMatches(glossary)
         findings.sort { a, b in
             (a.source.file, a.source.line, Rule.allCases.firstIndex(of: a.rule)!)
                 < (b.source.file, b.source.line, Rule.allCases.firstIndex(of: b.rule)!)
@@ -222,7 +222,20 @@ public struct GlossaryLint {
         for word in glossary.stopwords {
             check("stop\t\(word.language)\t\(normalized(word.word))", word.source, word.word, "stop word \"\(word.word)\" (\(word.language))")
         }
+        for entry in glossary.chrome {
+            check("chrome\t\(entry.word.lowercased())", entry.source, entry.word, "chrome word \"\(entry.word)\"")
+        }
         return findings
+    }
+
+    /// Chrome words that can never match: the HTML reader splits a class or id into words of
+    /// letters ("cookie-banner" is cookie and banner), so a word with anything else never does.
+    func chromeNeverMatches(_ glossary: Glossary) -> [Finding] {
+        glossary.chrome.filter { !$0.word.allSatisfy(\.isLetter) }.map { entry in
+            Finding(rule: .neverMatches, source: entry.source,
+                    message: "chrome word \"\(entry.word)\" holds more than letters, but classes and ids are matched word by word (\"cookie-banner\" is cookie and banner); list each word on its own line",
+                    related: [])
+        }
     }
 
     /// "X is listed again", or, for another spelling, why matching cannot tell them apart.

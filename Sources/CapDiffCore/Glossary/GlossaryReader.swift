@@ -8,6 +8,7 @@ import Foundation
 ///     kind  lang  phrase [match]      hedges and ownerless wordings
 ///     lang  word                      stop words
 ///     lang  word  means               synonyms: word read as another in phrase matching
+///     chrome  word                    class and id words that mark a web page's chrome
 ///
 /// Lines starting with "#" and blank lines are ignored; columns after the named ones are
 /// notes; a header row later in a file starts another table. A malformed line is an error
@@ -75,7 +76,7 @@ public enum GlossaryReader {
 
     // MARK: Parsing
 
-    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms }
+    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms, chrome }
 
     static func table(forHeader columns: [String]) -> Table? {
         guard columns.count >= 2 else { return nil }
@@ -85,6 +86,7 @@ public enum GlossaryReader {
         case ("role", "stance"): return .cues
         case ("kind", "lang"): return .hedges
         case ("lang", "word"): return columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
+        case ("chrome", "word"): return .chrome
         default: return nil
         }
     }
@@ -198,6 +200,8 @@ public enum GlossaryReader {
                 }
                 glossary.synonyms.append(SynonymEntry(language: try language(), word: try require("word"), means: try require("means"),
                                                       source: source))
+            case .chrome:
+                glossary.chrome.append(ChromeEntry(chrome: try require("chrome"), word: try require("word"), source: source))
             }
         }
     }
@@ -230,5 +234,9 @@ public enum GlossaryReader {
         glossary.hedges += layer.hedges
         glossary.stopwords += layer.stopwords
         glossary.synonyms += layer.synonyms
+        // "-" as what the word marks removes a chrome word an earlier layer lists.
+        let removed = Set(layer.chrome.filter { $0.chrome == "-" }.map { $0.word.lowercased() })
+        glossary.chrome.removeAll { removed.contains($0.word.lowercased()) }
+        glossary.chrome += layer.chrome.filter { $0.chrome != "-" }
     }
 }

@@ -9,7 +9,7 @@ public enum GlossaryWriter {
     }
 
     /// One file per table that has entries: functions.tsv, phrases.tsv, cues.tsv, hedges.tsv,
-    /// stopwords.tsv, synonyms.tsv.
+    /// stopwords.tsv, synonyms.tsv, chrome.tsv.
     public static func files(_ glossary: Glossary) -> [File] {
         var files: [File] = []
         if !glossary.functions.isEmpty { files.append(File(name: "functions.tsv", text: functions(glossary.functions))) }
@@ -18,6 +18,7 @@ public enum GlossaryWriter {
         if !glossary.hedges.isEmpty { files.append(File(name: "hedges.tsv", text: hedges(glossary.hedges))) }
         if !glossary.stopwords.isEmpty { files.append(File(name: "stopwords.tsv", text: stopwords(glossary.stopwords))) }
         if !glossary.synonyms.isEmpty { files.append(File(name: "synonyms.tsv", text: synonyms(glossary.synonyms))) }
+        if !glossary.chrome.isEmpty { files.append(File(name: "chrome.tsv", text: chrome(glossary.chrome))) }
         return files
     }
 
@@ -52,6 +53,11 @@ public enum GlossaryWriter {
 
     public static func stopwords(_ stopwords: [StopwordEntry]) -> String {
         table("# Words phrase matching skips.", header: ["lang", "word"], rows: stopwords.map { [$0.language, $0.word] })
+    }
+
+    public static func chrome(_ chrome: [ChromeEntry]) -> String {
+        table("# Class and id words that mark a web page's chrome (navigation, banners, footers).", header: ["chrome", "word"],
+              rows: chrome.map { [$0.chrome, $0.word] })
     }
 
     public static func synonyms(_ synonyms: [SynonymEntry]) -> String {
