@@ -89,7 +89,7 @@ typedef struct {
     guint n_attrs;
 } page_text;
 
-static void send_line(channel *c, int32_t page, const page_text *pt, size_t from, size_t to, guint first_char) {
+static void send_segment(channel *c, int32_t page, const page_text *pt, size_t from, size_t to, guint first_char) {
     double x0 = 1e12, y0 = 1e12, x1 = -1e12, y1 = -1e12;
     size_count sizes[8];
     int n_sizes = 0;
@@ -139,6 +139,34 @@ static void send_line(channel *c, int32_t page, const page_text *pt, size_t from
     send_i32(c, chars > 0 && bold * 2 > chars);
     send_i32(c, (int32_t)(to - from));
     send_bytes(c, pt->text + from, to - from);
+}
+
+// Sends a line of Poppler's text, split where a gap wider than one and a half times the font
+// size separates two characters: Poppler runs table cells on one baseline together
+// ("FunctionUs"); capdiff tells cells and columns apart by such gaps.
+static void send_line(channel *c, int32_t page, const page_text *pt, size_t from, size_t to, guint first_char) {
+    size_t start = from;
+    guint start_char = first_char;
+    guint ci = first_char;
+    double previous_right = 0;
+    int have_previous = 0;
+    guint attr = 0;
+    for (const char *p = pt->text + from; p < pt->text + to; p = g_utf8_next_char(p), ci++) {
+        gunichar ch = g_utf8_get_char(p);
+        if (g_unichar_isspace(ch) || ci >= pt->n_rects) continue;
+        const PopplerRectangle *r = &pt->rects[ci];
+        while (attr < pt->n_attrs && pt->attrs[attr]->end_index < (int)ci) attr++;
+        double size = attr < pt->n_attrs && pt->attrs[attr]->font_size > 0 ? pt->attrs[attr]->font_size : r->y2 - r->y1;
+        if (have_previous && r->x1 - previous_right > 1.5 * size) {
+            size_t at = (size_t)(p - pt->text);
+            send_segment(c, page, pt, start, at, start_char);
+            start = at;
+            start_char = ci;
+        }
+        previous_right = r->x2;
+        have_previous = 1;
+    }
+    send_segment(c, page, pt, start, to, start_char);
 }
 
 static gint by_start(gconstpointer a, gconstpointer b) {

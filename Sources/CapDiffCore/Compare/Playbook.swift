@@ -61,6 +61,8 @@ public struct Playbook: Sendable {
     /// Per side: the document's path and language (quotes keep their language).
     public var paths: [String]
     public var languages: [Language]
+    /// Per side: its pages or slides, where its lines are counted per page or slide.
+    public var pages: [PageMap?]
     /// Per side, the functions it owns and the other does not contest (`covered` rows).
     public var owned: [[String]]
     public var collaborations: [Collaboration]
@@ -75,6 +77,7 @@ public struct Playbook: Sendable {
         sides = comparison.sides.map(\.name)
         paths = comparison.sides.map(\.analysis.path)
         languages = comparison.sides.map(\.analysis.language)
+        pages = comparison.sides.map(\.analysis.pages)
         let rows = comparison.rows
         owned = comparison.sides.indices.map { side in
             rows.filter { $0.verdict == .covered && $0.stances[side] == .owns }.map(\.function)

@@ -177,6 +177,8 @@ enum ODTReader {
                 }
             }
             walk(element)
+            // Soft hyphens only say where a word may break.
+            text.removeAll { $0 == "\u{AD}" }
             return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
     }

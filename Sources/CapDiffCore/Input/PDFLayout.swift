@@ -111,21 +111,99 @@ struct PDFLayout {
             }
             return segments
         }
-        // Tables: runs of rows with two or more short segments on common column starts.
-        var result: [(key: Int, line: Line)] = []
+        // Tables: runs of rows with two or more short segments on common column starts; on a
+        // page in two columns, within each column.
+        let rowLines = segmented.map { $0.map(\.line) }
+        segmented.removeAll()
+        let gutter = gutter(rowLines.flatMap { $0 })
+        var lines: [Line] = []
+        if let gutter {
+            lines += tables(rowLines.map { $0.filter { $0.x1 <= gutter.lowerBound + 1 } })
+            lines += tables(rowLines.map { $0.filter { $0.x0 >= gutter.upperBound - 1 } })
+            lines += rowLines.flatMap { $0.filter { $0.x1 > gutter.lowerBound + 1 && $0.x0 < gutter.upperBound - 1 } }
+        } else {
+            lines = tables(rowLines)
+        }
+        return inColumnOrder(lines, gutter: gutter)
+    }
+
+    /// Rows' segments, with runs of rows that make a table as one line each.
+    static func tables(_ rows: [[Line]]) -> [Line] {
+        let rows = rows.filter { !$0.isEmpty }
+        var lines: [Line] = []
         var r = 0
-        while r < segmented.count {
-            if let (table, next) = table(at: r, in: segmented.map { $0.map(\.line) }) {
-                let key = segmented[r..<next].flatMap { $0.flatMap(\.fragments) }.min() ?? 0
-                result.append((key, table))
+        while r < rows.count {
+            if let (table, next) = table(at: r, in: rows) {
+                lines.append(table)
                 r = next
                 continue
             }
-            for segment in segmented[r] { result.append((segment.key, segment.line)) }
+            lines += rows[r]
             r += 1
         }
-        segmented.removeAll()
-        return result.sorted { $0.key < $1.key }.map(\.line)
+        return lines
+    }
+
+    /// Lines in reading order: top to bottom, and on a page set in two columns, the left
+    /// column before the right one between lines that span both (a title over the columns).
+    /// Poppler's own order is not used: on two-column pages it goes back and forth.
+    static func inColumnOrder(_ lines: [Line], gutter: ClosedRange<Double>?) -> [Line] {
+        let topDown = lines.sorted { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+        guard let gutter else { return topDown }
+        var result: [Line] = []
+        var left: [Line] = [], right: [Line] = []
+        func flushBand() {
+            result += left + right
+            left = []
+            right = []
+        }
+        for line in topDown {
+            if line.x1 <= gutter.lowerBound + 1 {
+                left.append(line)
+            } else if line.x0 >= gutter.upperBound - 1 {
+                right.append(line)
+            } else {
+                flushBand()
+                result.append(line)
+            }
+        }
+        flushBand()
+        return result
+    }
+
+    /// The space between two columns of prose: an empty vertical strip in the middle of the text,
+    /// at least 8 pt wide, with four or more lines on each side, most of them filling their
+    /// column, and words enough to be prose rather than a table's cells.
+    static func gutter(_ lines: [Line]) -> ClosedRange<Double>? {
+        let text = lines.filter { $0.cells == nil }
+        guard text.count >= 8, let minX = text.map(\.x0).min(), let maxX = text.map(\.x1).max(), maxX - minX > 100 else { return nil }
+        let width = maxX - minX
+        // Lines narrower than most of the text width may sit in a column.
+        let candidates = text.filter { $0.x1 - $0.x0 < 0.6 * width }
+        var best: ClosedRange<Double>?
+        var x = minX + 0.25 * width
+        while x <= minX + 0.75 * width {
+            // Lines across most of the width (a title over both columns) set bands apart; the
+            // strip must be clear of the others.
+            let crossing = candidates.contains { $0.x0 < x && $0.x1 > x }
+            if !crossing {
+                // Widen the strip around x to the nearest text on each side.
+                let low = candidates.filter { $0.x1 <= x }.map(\.x1).max() ?? minX
+                let high = candidates.filter { $0.x0 >= x }.map(\.x0).min() ?? maxX
+                if high - low >= 8, best.map({ high - low > $0.upperBound - $0.lowerBound }) ?? true { best = low...high }
+            }
+            x += 2
+        }
+        guard let gutter = best else { return nil }
+        let leftLines = text.filter { $0.x1 <= gutter.lowerBound + 1 }
+        let rightLines = text.filter { $0.x0 >= gutter.upperBound - 1 }
+        func fills(_ side: [Line]) -> Bool {
+            guard side.count >= 4, let start = side.map(\.x0).min(), let end = side.map(\.x1).max() else { return false }
+            let full = side.filter { $0.x1 - start >= 0.6 * (end - start) }.count
+            let words = side.map(\.words).reduce(0, +)
+            return full * 2 >= side.count && Double(words) / Double(side.count) >= 3.5
+        }
+        return fills(leftLines) && fills(rightLines) ? gutter : nil
     }
 
     /// A table starting at row `start`: two or more rows of two or more segments whose starts
@@ -148,8 +226,9 @@ struct PDFLayout {
             let gap = row.map(\.y0).min()! - above.map(\.y1).max()!
             let height = row.map(\.height).max()!
             if gap > 1.5 * height { break }
-            if !row.contains(where: { column($0.x0) == 0 }) {
-                // A cell's further line.
+            // A cell's further line: no first cell, or boxes that overlap as a cell's wrapped
+            // lines do (rows are set apart by their cells' padding).
+            if !row.contains(where: { column($0.x0) == 0 }) || gap < -0.1 * height {
                 for segment in row {
                     let c = column(segment.x0)!
                     cells[cells.count - 1][c] += (cells[cells.count - 1][c].isEmpty ? "" : " ") + segment.text
@@ -239,9 +318,9 @@ extension PDFLayout {
     // MARK: Blocks
 
     /// The outline's blocks: headings by font size (larger than the body text's, short),
-    /// list items by their markers (with the lines under their text), a lead-in item ending in
-    /// ":" over deeper items as their label, tables, and paragraphs by spacing and indentation,
-    /// joined across a column or page break when the sentence goes on.
+    /// list items by their markers (with the lines under their text; nested items are items, as
+    /// in every other format), tables, and paragraphs by spacing and indentation, joined across
+    /// a column or page break when the sentence goes on.
     static func blocks(_ lines: [Line]) -> [OutlineBlock] {
         let body = bodySize(lines)
         let headingSizes = Set(lines.filter { isHeading($0, body: body) }.map { ($0.fontSize).rounded() }).sorted(by: >)
@@ -298,7 +377,7 @@ extension PDFLayout {
             current = (.paragraph, [line])
         }
         flush()
-        return leadIns(blocks, lines: lines)
+        return blocks
     }
 
     enum Kind: Equatable { case heading, paragraph, item(marker: String) }
@@ -314,8 +393,10 @@ extension PDFLayout {
         }
         guard line.y0 - last.y1 < 0.6 * max(line.height, last.height) else { return false }
         switch kind {
-        case .item: return line.x0 > first.x0 + 2
-        case .paragraph: return line.x0 >= first.x0 - 2 * line.fontSize && line.x0 <= first.x0 + 3 * line.fontSize
+        // An item's further lines hang right of its marker, then line up with one another.
+        case .item: return last == first ? line.x0 > first.x0 + 2 : abs(line.x0 - last.x0) <= 2
+        // A paragraph's lines line up, but for its first line's indent (either way).
+        case .paragraph: return abs(line.x0 - (last == first ? first.x0 : last.x0)) <= 2 * line.fontSize
         case .heading: return false
         }
     }
@@ -346,22 +427,6 @@ extension PDFLayout {
             let word = next.prefix { !$0.isWhitespace }
             result[i].text = text + word
             result[i + 1].text = String(next.dropFirst(word.count).trimmingWhitespace())
-        }
-        return result
-    }
-
-    /// A list item ending in ":" directly above deeper items ("We handle:" over its
-    /// sub-bullets) is their label: bullet levels as nesting. Other nested items stay items.
-    static func leadIns(_ blocks: [OutlineBlock], lines: [Line]) -> [OutlineBlock] {
-        let xOfLine = Dictionary(lines.map { ($0.number, $0.x0) }, uniquingKeysWith: { a, _ in a })
-        var result = blocks
-        for i in result.indices.dropLast() {
-            guard case .item(_, let itemLines) = result[i], let last = itemLines.last, last.text.hasSuffix(":"),
-                  case .item(_, let nextLines) = result[i + 1],
-                  let x = xOfLine[itemLines[0].line], let nextX = xOfLine[nextLines[0].line], nextX > x + 4 else { continue }
-            var label = itemLines
-            label[0].bold = false
-            result[i] = .paragraph(label)
         }
         return result
     }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads a PowerPoint deck (PPTX: a ZIP archive of slide XML parts) into an outline: slides in
 /// the presentation's order, each slide's title placeholder a heading, its text in shape order
-/// with bullet paragraphs as list items (a lead-in item ending in ":" over deeper ones is their
-/// label), tables as rows under a header; speaker notes only when asked (`--notes`). Dates,
-/// footers and slide numbers are left out.
+/// with bullet paragraphs as list items (items of every level under the slide's title, as nested
+/// lists are read in every other format), tables as rows under a header; speaker notes only
+/// when asked (`--notes`). Dates, footers and slide numbers are left out.
 ///
 /// A unit's line is a running line through the deck; the outline's `PageMap` (of slides) says
 /// which slide and which line of it ("slide 4, line 2"): the slide's non-empty paragraphs
@@ -92,8 +92,6 @@ enum PPTXReader {
         var blocks: [OutlineBlock] = []
         /// Running lines so far.
         var line = 0
-        /// This slide's list items: their levels, for lead-ins.
-        private var items: [(block: Int, level: Int)] = []
         private var counters: [Int: Int] = [:]
 
         mutating func slide(_ slide: XMLElement) {
@@ -110,13 +108,6 @@ enum PPTXReader {
         }
 
         mutating func endSlide() {
-            // A lead-in: an item ending in ":" followed by deeper items labels them.
-            for (n, item) in items.enumerated() where n + 1 < items.count && items[n + 1].level > item.level {
-                if case .item(_, let lines) = blocks[item.block], lines.last?.text.hasSuffix(":") == true {
-                    blocks[item.block] = .paragraph(lines)
-                }
-            }
-            items = []
             counters = [:]
         }
 
@@ -168,21 +159,16 @@ enum PPTXReader {
                 switch bullet {
                 case .char?:
                     counters[paragraph.level] = nil
-                    item(.item(marker: "-", [source]), level: paragraph.level)
+                    blocks.append(.item(marker: "-", [source]))
                 case .number(let style, let suffix, let start)?:
                     let n = (counters[paragraph.level] ?? start - 1) + 1
                     counters[paragraph.level] = n
                     for deeper in counters.keys where deeper > paragraph.level { counters[deeper] = nil }
-                    item(.item(marker: style.format(n) + suffix, [source]), level: paragraph.level)
+                    blocks.append(.item(marker: style.format(n) + suffix, [source]))
                 case nil:
                     blocks.append(.paragraph([source]))
                 }
             }
-        }
-
-        mutating func item(_ block: OutlineBlock, level: Int) {
-            items.append((blocks.count, level))
-            blocks.append(block)
         }
 
         mutating func table(_ table: XMLElement) {

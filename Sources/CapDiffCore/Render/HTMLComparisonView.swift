@@ -103,7 +103,7 @@ struct HTMLComparisonView {
         }
         let quotes = zip(evidence, places).map { claim, place in
             HTMLNode.tag("li", [], (place.map { [placeNode($0), .text(", ")] } ?? []) + [
-                .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
+                .tag("span", [("class", "line")], claim.place.text(language)),
                 .text(" "),
                 // The line's own language where the analysis knows it: a Russian outline may
                 // quote an English line.
@@ -132,7 +132,7 @@ struct HTMLComparisonView {
         let rows = lines.map { side, ambiguity, place in
             HTMLNode.tag("tr", [], [
                 .tag("td", [], [.text(side.name)] + (place.map { [.tag("span", [("class", "other-label place"), ("title", $0.title)], $0.text)] } ?? [])),
-                .tag("td", [("class", "line")], String(ambiguity.line)),
+                .tag("td", [("class", "line")], ambiguity.place.short(language)),
                 .tag("td", [], ambiguity.kinds.map { Words.kind($0, language) }.joined(separator: ", ")),
                 .tag("td", [("lang", HTMLPage.lang(side.analysis.language))], ambiguity.text),
                 // The analyser explains itself in English, whatever the report's language.

@@ -27,7 +27,7 @@ public enum JSONViews {
                     ("group", JSON(function?.group.rawValue)),
                     ("labels", .object((function?.labels ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
                     ("evidence", .object(zip(names, row.evidence).map { name, claims in
-                        (name, .array(claims.map { .object([("line", .int($0.line)), ("text", .string($0.text))]) }))
+                        (name, .array(claims.map { .object(lineFields($0.place) + [("text", .string($0.text))]) }))
                     })),
                 ])
             })),
@@ -44,6 +44,13 @@ public enum JSONViews {
         ])
     }
 
+    /// The contract's "line", then "page" or "slide" where the document has them (the line
+    /// then counts within the page or slide).
+    static func lineFields(_ place: Location) -> [(String, JSON)] {
+        guard let kind = place.kind else { return [("line", .int(place.line))] }
+        return [("line", .int(place.line)), (kind.rawValue, .int(place.number))]
+    }
+
     static func summary(_ comparison: Comparison) -> JSON {
         .object(Verdict.allCases.map { verdict in (verdict.rawValue, .int(comparison.rows.filter { $0.verdict == verdict }.count)) })
     }
@@ -52,7 +59,7 @@ public enum JSONViews {
         .object([
             ("function", .string(claim.function)),
             ("stance", .string(claim.stance.rawValue)),
-            ("line", .int(claim.line)),
+        ] + lineFields(claim.place) + [
             ("text", .string(claim.text)),
             ("phrase", .string(claim.phrase)),
             ("basis", .string(claim.basis.description)),
@@ -64,7 +71,7 @@ public enum JSONViews {
         var fields: [(String, JSON)] = []
         if let side { fields.append(("side", .string(side))) }
         fields += [
-            ("line", .int(ambiguity.line)),
+        ] + lineFields(ambiguity.place) + [
             ("kinds", .array(ambiguity.kinds.map { .string($0.rawValue) })),
             ("text", .string(ambiguity.text)),
             ("reasons", .array(ambiguity.reasons.map { .string($0) })),

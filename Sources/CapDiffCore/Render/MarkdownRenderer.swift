@@ -31,7 +31,7 @@ public struct MarkdownRenderer {
         if !ambiguities.isEmpty {
             lines += ["", "### " + (language == .ru ? "Неоднозначные строки" : "Ambiguous lines"), ""]
             for (name, a) in ambiguities {
-                lines.append("- \(name):\(a.line) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
+                lines.append("- \(a.place.place(name, language)) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
             }
         }
         let renderer = TextRenderer(style: TextStyle(language: language), glossary: glossary)
@@ -45,12 +45,12 @@ public struct MarkdownRenderer {
         lines.append("| \(Words.header("Function", language)) | \(Words.header("Stance", language)) | \(Words.header("Line", language)) | \(Words.header("Text", language)) |")
         lines.append("|---|---|---|---|")
         for claim in analysis.claims.sorted(by: { ($0.line, $0.function) < ($1.line, $1.function) }) {
-            lines.append("| " + [label(claim.function), Words.stance(claim.stance, language), String(claim.line), claim.text].map(Self.cell).joined(separator: " | ") + " |")
+            lines.append("| " + [label(claim.function), Words.stance(claim.stance, language), claim.place.short(language), claim.text].map(Self.cell).joined(separator: " | ") + " |")
         }
         if !analysis.ambiguities.isEmpty {
             lines += ["", "### " + (language == .ru ? "Неоднозначные строки" : "Ambiguous lines"), ""]
             for a in analysis.ambiguities {
-                lines.append("- line \(a.line) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
+                lines.append("- \(a.place.text(language)) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -88,7 +88,7 @@ struct PlaybookText {
 
     private var contested: [Item] {
         playbook.contested.map { row in
-            let claims = zip(names, row.evidence).map { name, claims in "\(name) (\(lines(claims.map(\.line))))" }
+            let claims = zip(names, row.evidence).enumerated().map { side, pair in "\(pair.0) (\(lines(pair.1.map(\.line), side: side)))" }
             return Item(runs: [.strong(label(row.function)),
                                .plain(t(" — both sides claim it: ", " — обе стороны считают функцию своей: ")
                                    + claims.joined(separator: ", ") + t(". Decide who owns it.", ". Решите, кто за неё отвечает."))],
@@ -124,7 +124,7 @@ struct PlaybookText {
                 case .contested: t("contested", "спорная функция")
                 case .unclear: t("unclear: someone helps, nobody owns it", "неясно: кто-то помогает, но никто не отвечает")
                 case .marked(let side, let line):
-                    t("\(names[side]) asks to escalate it (line \(line))", "\(names[side]) просит вынести на руководство (строка \(line))")
+                    t("\(names[side]) asks to escalate it (\(lines([line], side: side)))", "\(names[side]) просит вынести на руководство (\(lines([line], side: side)))")
                 }
             }
             let because = " — " + reasons.joined(separator: "; ") + "."
@@ -132,7 +132,7 @@ struct PlaybookText {
             case .function(let function):
                 return Item(runs: [.strong(label(function)), .plain(because)], function: function)
             case .line(let side, let line, let text):
-                return Item(runs: [.strong(names[side] + ", " + lines([line])), .plain(": "),
+                return Item(runs: [.strong(names[side] + ", " + lines([line], side: side)), .plain(": "),
                                    .quote(text, playbook.languages[side]), .plain(because)])
             }
         }
@@ -141,7 +141,7 @@ struct PlaybookText {
     private var questions: [Item] {
         playbook.questions.map { q in
             Item(runs: [.strong(t("For \(names[q.side]):", "Вопрос к \(names[q.side]):")), .plain(" " + ask(q) + " ("
-                    + t("your line \(q.line): ", "ваша строка \(q.line): ")), .quote(q.text, playbook.languages[q.side]), .plain(")")],
+                    + t("your ", "ваша ") + lines([q.line], side: q.side) + ": "), .quote(q.text, playbook.languages[q.side]), .plain(")")],
                  function: q.functions.count == 1 ? q.functions[0] : nil)
         }
     }
@@ -171,8 +171,12 @@ struct PlaybookText {
         }
     }
 
-    /// "line 6", "lines 6, 27" / «строка 6», «строки 6, 27».
-    private func lines(_ numbers: [Int]) -> String {
+    /// "line 6", "lines 6, 27" / «строка 6», «строки 6, 27»; in a PDF or a deck "page 3, line 12;
+    /// page 4, line 2", "slide 4, line 2".
+    private func lines(_ numbers: [Int], side: Int) -> String {
+        if let pages = playbook.pages[side] {
+            return numbers.map { pages.location(ofLine: $0).text(language) }.joined(separator: "; ")
+        }
         let list = numbers.map(String.init).joined(separator: ", ")
         return numbers.count == 1 ? t("line ", "строка ") + list : t("lines ", "строки ") + list
     }

@@ -30,7 +30,7 @@ public struct TextRenderer {
         let ambiguities = comparison.sides.flatMap { side in side.analysis.ambiguities.map { (side.name, $0) } }
         if !ambiguities.isEmpty {
             lines += ["", style.paint(lang == .ru ? "Неоднозначные строки" : "Ambiguous lines", .bold)]
-            for (name, ambiguity) in ambiguities { lines += ambiguityLines(ambiguity, place: "\(name):\(ambiguity.line)") }
+            for (name, ambiguity) in ambiguities { lines += ambiguityLines(ambiguity, place: ambiguity.place.place(name, lang)) }
         }
         for note in comparison.notes { lines += ["", style.paint(trapNote(note, comparison), .yellow)] }
         for side in comparison.sides { lines += side.analysis.warnings.map { "warning: \($0)" } }
@@ -75,13 +75,13 @@ public struct TextRenderer {
                                         TextTable.Column(title: Words.header("Line", lang)),
                                         TextTable.Column(title: Words.header("Text", lang), flexible: true)])
         for claim in analysis.claims.sorted(by: { ($0.line, $0.function) < ($1.line, $1.function) }) {
-            table.rows.append([(label(claim.function), nil), (Words.stance(claim.stance, lang), nil), (String(claim.line), .dim), (claim.text, nil)])
+            table.rows.append([(label(claim.function), nil), (Words.stance(claim.stance, lang), nil), (claim.place.short(lang), .dim), (claim.text, nil)])
         }
         var lines = [fit("\(analysis.path) (\(analysis.language.rawValue))", style.width), ""]
         lines += analysis.claims.isEmpty ? [lang == .ru ? "Известных функций не найдено." : "No known function found."] : table.render(style)
         if !analysis.ambiguities.isEmpty {
             lines += ["", style.paint(lang == .ru ? "Неоднозначные строки" : "Ambiguous lines", .bold)]
-            for ambiguity in analysis.ambiguities { lines += ambiguityLines(ambiguity, place: "\(analysis.path):\(ambiguity.line)") }
+            for ambiguity in analysis.ambiguities { lines += ambiguityLines(ambiguity, place: ambiguity.place.place(analysis.path, lang)) }
         }
         lines += analysis.warnings.map { "warning: \($0)" }
         let stances = analysis.stances
