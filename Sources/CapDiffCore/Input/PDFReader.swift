@@ -11,7 +11,7 @@ enum PDFReader {
         let hasText = { (line: PDFText.Line) in line.text.contains { $0.isLetter || $0.isNumber } }
         guard text.lines.contains(where: hasText) else {
             let pages = text.pages.count == 1 ? "its page" : "its \(text.pages.count) pages"
-            throw .error(path, "has no text layer (\(pages) are images, a scan?); run OCR first, then read the PDF it makes")
+            throw .error(path, "has no text layer (no text on \(pages): a scan?); run OCR first, then read the PDF it makes")
         }
         var warnings: [Diagnostic] = []
         let textless = Set(1...max(text.pages.count, 1)).subtracting(text.lines.filter(hasText).map(\.page)).sorted()

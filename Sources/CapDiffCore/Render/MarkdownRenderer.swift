@@ -50,7 +50,7 @@ public struct MarkdownRenderer {
         if !analysis.ambiguities.isEmpty {
             lines += ["", "### " + (language == .ru ? "Неоднозначные строки" : "Ambiguous lines"), ""]
             for a in analysis.ambiguities {
-                lines.append("- \(a.place.text(language)) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
+                lines.append("- \(a.place.text()) (\(a.kinds.map { Words.kind($0, language) }.joined(separator: ", "))): \(a.text)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
