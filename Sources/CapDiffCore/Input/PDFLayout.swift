@@ -286,8 +286,7 @@ struct PDFLayout {
     /// "3", "- 3 -", "3 / 10", "Page 3", "Page 3 of 10", "p. 3", «Страница 3», «Стр. 3 из 10», «с. 3».
     static func isPageNumber(_ text: String) -> Bool {
         var words = text.lowercased().split { $0.isWhitespace || "-–—|/.".contains($0) }.map(String.init)
-        guard let last = words.last, words.contains(where: { $0.allSatisfy(\.isNumber) }) else { return false }
-        _ = last
+        guard words.contains(where: { $0.allSatisfy(\.isNumber) || isRoman($0) }) else { return false }
         words.removeAll { ["page", "p", "pg", "страница", "стр", "с", "of", "из", "slide", "слайд"].contains($0) }
         return !words.isEmpty && words.count <= 2 && words.allSatisfy { $0.allSatisfy(\.isNumber) || isRoman($0) }
     }
