@@ -34,6 +34,7 @@ static void set_message(char *errbuf, int32_t errcap, const char *message) {
 //   'P' int32 page, double width, height    a page's size, before its lines
 //   'L' int32 page, double x0 y0 x1 y1 size, int32 bold, int32 length, bytes   a line
 //   'X' int32 status, int32 length, bytes   a failure, last
+//   'M'                                     the child aborted after an allocation failed, last
 //   'E'                                     the end: everything was sent
 
 typedef struct {
@@ -222,8 +223,26 @@ static int64_t current_address_space(void) {
     return (int64_t)pages * sysconf(_SC_PAGESIZE);
 }
 
+// The child's pipe, for its abort handler.
+static int child_fd = -1;
+
+// Poppler's and glib's allocators abort when malloc fails (and C++'s new ends in abort through
+// std::terminate); errno then still says ENOMEM. The handler tells the parent so, with a write
+// (async-signal-safe), and dies of the abort as it would have. Records are sent only between
+// Poppler calls, so the 'M' never lands inside one.
+static void on_abort(int sig) {
+    if (errno == ENOMEM && child_fd >= 0) {
+        ssize_t ignored = write(child_fd, "M", 1);
+        (void)ignored;
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static void child_main(int fd, const uint8_t *bytes, int64_t len, const cpdf_limits *limits) {
     channel c = { fd, 0 };
+    child_fd = fd;
+    signal(SIGABRT, on_abort);
     // Poppler and glib write their complaints to stderr; capdiff reports in one line itself.
     int null = open("/dev/null", O_WRONLY);
     if (null >= 0) { dup2(null, STDOUT_FILENO); dup2(null, STDERR_FILENO); close(null); }
@@ -375,6 +394,8 @@ static int32_t decode(const buffer *b, cpdf_document *doc, char *errbuf, int32_t
             set_message(errbuf, errcap, message);
             return status;
         }
+        case 'M':
+            return CPDF_TOO_MUCH_MEMORY;
         case 'E':
             *ended = 1;
             for (int64_t i = 0; i < doc->count; i++) doc->lines[i].text = text + (uintptr_t)doc->lines[i].text;
