@@ -34,6 +34,7 @@ public struct ExplainRenderer {
         })
         section("cues:", e.cues.map { ($0.match, $0.roles.joined(separator: ", ")) })
         section("hedges:", e.hedges.map { ($0.match, $0.kind.rawValue) })
+        section("scopes:", e.scopes.map { ($0.match, $0.scope.map { "scope \($0)" } ?? "not a scope (a language or a party)") })
         lines.append("")
         lines.append("clauses:")
         for clause in e.clauses {
@@ -47,7 +48,7 @@ public struct ExplainRenderer {
         }
         lines.append("")
         lines.append("claims:" + (e.claims.isEmpty ? " none" : ""))
-        for c in e.claims { lines.append("  \(c.function) \(c.stance.rawValue) (line \(c.line), \(c.basis))") }
+        for c in e.claims { lines.append("  \(c.key) \(c.stance.rawValue) (line \(c.line), \(c.basis))") }
         lines.append("ambiguity:" + (e.ambiguities.isEmpty ? " none" : ""))
         for a in e.ambiguities {
             lines.append("  line \(a.line): \(a.kinds.map(\.rawValue).joined(separator: ", ")): \(a.reasons.joined(separator: "; "))")
@@ -80,6 +81,7 @@ public struct ExplainRenderer {
             ("phrases", .array(e.phrases.map(Self.json))),
             ("cues", .array(e.cues.map(Self.json))),
             ("hedges", .array(e.hedges.map(Self.json))),
+            ("scopes", .array(e.scopes.map(Self.json))),
             ("clauses", .array(e.clauses.map(Self.json))),
             ("claims", .array(e.claims.map(JSONViews.claim))),
             ("ambiguities", .array(e.ambiguities.map { JSONViews.ambiguity($0, side: nil) })),
@@ -117,6 +119,10 @@ public struct ExplainRenderer {
 
     static func json(_ step: Explanation.HedgeStep) -> JSON {
         .object([("text", .string(step.match.text)), ("kind", .string(step.kind.rawValue)), ("entries", json(step.match.entries))])
+    }
+
+    static func json(_ step: Explanation.ScopeStep) -> JSON {
+        .object([("text", .string(step.match.text)), ("scope", JSON(step.scope)), ("entries", json(step.match.entries))])
     }
 
     static func json(_ clause: Explanation.ClauseStep) -> JSON {
