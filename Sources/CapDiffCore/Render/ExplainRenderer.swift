@@ -42,6 +42,7 @@ public struct ExplainRenderer {
         })
         section("cues:", e.cues.map { ($0.match, $0.roles.joined(separator: ", ")) })
         section("hedges:", e.hedges.map { ($0.match, $0.kind.rawValue) })
+        section("scopes:", e.scopes.map { ($0.match, $0.scope.map { "scope \($0)" } ?? "not a scope (a language or a party)") })
         lines.append("")
         lines.append("clauses:")
         for clause in e.clauses {
@@ -55,7 +56,7 @@ public struct ExplainRenderer {
         }
         lines.append("")
         lines.append("claims:" + (e.claims.isEmpty ? " none" : ""))
-        for c in e.claims { lines.append("  \(c.function) \(c.stance.rawValue) (\(place(c.line).text()), \(c.basis))") }
+        for c in e.claims { lines.append("  \(c.key) \(c.stance.rawValue) (\(place(c.line).text()), \(c.basis))") }
         lines.append("ambiguity:" + (e.ambiguities.isEmpty ? " none" : ""))
         for a in e.ambiguities {
             lines.append("  \(place(a.line).text()): \(a.kinds.map(\.rawValue).joined(separator: ", ")): \(a.reasons.joined(separator: "; "))")
@@ -88,6 +89,7 @@ public struct ExplainRenderer {
             ("phrases", .array(e.phrases.map(Self.json))),
             ("cues", .array(e.cues.map(Self.json))),
             ("hedges", .array(e.hedges.map(Self.json))),
+            ("scopes", .array(e.scopes.map(Self.json))),
             ("clauses", .array(e.clauses.map(Self.json))),
             ("claims", .array(e.claims.map { var c = $0; c.location = pages?.location(ofLine: c.line); return JSONViews.claim(c) })),
             ("ambiguities", .array(e.ambiguities.map { a in
@@ -129,6 +131,10 @@ public struct ExplainRenderer {
 
     static func json(_ step: Explanation.HedgeStep) -> JSON {
         .object([("text", .string(step.match.text)), ("kind", .string(step.kind.rawValue)), ("entries", json(step.match.entries))])
+    }
+
+    static func json(_ step: Explanation.ScopeStep) -> JSON {
+        .object([("text", .string(step.match.text)), ("scope", JSON(step.scope)), ("entries", json(step.match.entries))])
     }
 
     static func json(_ clause: Explanation.ClauseStep) -> JSON {
