@@ -25,6 +25,9 @@ let package = Package(
         .systemLibrary(name: "CGMimeSystem", path: "Sources/CGMimeSystem", pkgConfig: "gmime-3.0",
                        providers: [.apt(["libgmime-3.0-dev"])]),
         .target(name: "CGMime", dependencies: ["CGMimeSystem"], path: "Sources/CGMime"),
+        .systemLibrary(name: "CPopplerSystem", path: "Sources/CPopplerSystem", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CPoppler", dependencies: ["CPopplerSystem"], path: "Sources/CPoppler"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
         // DEFLATE for DOCX (Input/BoundedZIP.swift reads the ZIP structure itself).
@@ -33,7 +36,7 @@ let package = Package(
         .target(name: "CZlib", dependencies: ["CZlibSystem"], path: "Sources/CZlib"),
         .target(
             name: "CapDiffCore",
-            dependencies: ["CICU", "CLibXML2", "CGMime", "CStemmer", "CZlib"],
+            dependencies: ["CICU", "CLibXML2", "CGMime", "CPoppler", "CStemmer", "CZlib"],
             path: "Sources/CapDiffCore",
             plugins: ["EmbedGlossary"]
         ),

@@ -4,15 +4,23 @@ public final class Pipeline {
     public let glossary: Glossary
     public let analyzer: Analyzer
     private let reader = OutlineReader()
+    /// How documents are read: the glossary's chrome words, and the user's choices (`--notes`).
+    public var readOptions: ReadOptions
 
-    public init(glossary: Glossary) {
+    public init(glossary: Glossary, notes: Bool = false) {
         self.glossary = glossary
         analyzer = Analyzer(glossary: glossary)
+        readOptions = ReadOptions(notes: notes, chromeWords: glossary.chromeWords)
+    }
+
+    /// Reads one document, in any format `DocumentReader` accepts.
+    public func read(path: String) throws(Diagnostic) -> Outline {
+        try DocumentReader.read(path: path, options: readOptions)
     }
 
     /// Reads and analyses one document, in any format `DocumentReader` accepts.
     public func analyze(path: String) throws(Diagnostic) -> Analysis {
-        analyzer.analyze(try DocumentReader.read(path: path))
+        analyzer.analyze(try read(path: path))
     }
 
     public func analyze(_ source: SourceText) -> Analysis {

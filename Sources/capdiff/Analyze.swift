@@ -6,13 +6,15 @@ extension CapDiff {
         static let configuration = CommandConfiguration(
             abstract: "List the functions one outline claims, with stances, and its ambiguous lines.")
 
-        @Argument(help: ArgumentHelp("An outline in English or Russian: text, Markdown, HTML, XML, DOCX, .eml, mbox or a Maildir folder.", valueName: "file"))
+        @Argument(help: ArgumentHelp("An outline in English or Russian: text, Markdown, HTML, XML, DOCX, PPTX, ODT, PDF, .eml, mbox or a Maildir folder.", valueName: "file"))
         var file: String
 
         @Option(name: .long, help: ArgumentHelp("The document's language, instead of detecting it; also the language of the report's labels.", valueName: "en|ru"))
         var lang: String?
 
         @OptionGroup var options: CommonOptions
+
+        @OptionGroup var reading: ReadingOptions
 
         func validate() throws {
             if options.format == .html {
@@ -22,7 +24,7 @@ extension CapDiff {
 
         func run() throws {
             let glossary = try options.loadGlossary()
-            let pipeline = Pipeline(glossary: glossary)
+            let pipeline = reading.pipeline(glossary)
             CapDiff.keepAlive.append(pipeline)
             var analysis = try pipeline.analyze(path: file)
             if let language = try parseLanguages(lang, count: 1)[0] { analysis.language = language }

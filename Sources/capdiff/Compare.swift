@@ -7,7 +7,7 @@ extension CapDiff {
         static let configuration = CommandConfiguration(
             abstract: "Compare two outlines: who owns, shares, supports, needs or excludes each function.")
 
-        @Argument(help: ArgumentHelp("The first side's outline (text, Markdown, HTML, XML, DOCX or mail).", valueName: "a"))
+        @Argument(help: ArgumentHelp("The first side's outline (text, Markdown, HTML, XML, DOCX, PPTX, ODT, PDF or mail).", valueName: "a"))
         var a: String
 
         @Argument(help: ArgumentHelp("The second side's outline.", valueName: "b"))
@@ -21,6 +21,8 @@ extension CapDiff {
 
         @OptionGroup var options: CommonOptions
 
+        @OptionGroup var reading: ReadingOptions
+
         func validate() throws {
             try SideNames.validate(names)
             _ = try parseLanguages(lang, count: 2)
@@ -28,7 +30,7 @@ extension CapDiff {
 
         func run() throws {
             let glossary = try options.loadGlossary()
-            let pipeline = Pipeline(glossary: glossary)
+            let pipeline = reading.pipeline(glossary)
             CapDiff.keepAlive.append(pipeline)
             var analyses = [try pipeline.analyze(path: a), try pipeline.analyze(path: b)]
             for (i, language) in try parseLanguages(lang, count: 2).enumerated() {

@@ -26,6 +26,16 @@ struct GlossaryOptions: ParsableArguments {
     }
 }
 
+/// How documents are read: what the user chooses beyond the glossary.
+struct ReadingOptions: ParsableArguments {
+    @Flag(name: .long, help: "Presentations (.pptx): read the speaker notes too.")
+    var notes = false
+
+    func pipeline(_ glossary: Glossary) -> Pipeline {
+        Pipeline(glossary: glossary, notes: notes)
+    }
+}
+
 /// Options the reporting commands share: the glossary and how to print.
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json|markdown|html"))

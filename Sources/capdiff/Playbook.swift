@@ -51,13 +51,15 @@ extension CapDiff {
         // The glossary flags alone: CommonOptions' --format and --color mean nothing here.
         @OptionGroup var glossaryOptions: GlossaryOptions
 
+        @OptionGroup var reading: ReadingOptions
+
         func validate() throws {
             try SideNames.validate(names)
         }
 
         func run() throws {
             let glossary = try glossaryOptions.load()
-            let pipeline = Pipeline(glossary: glossary)
+            let pipeline = reading.pipeline(glossary)
             CapDiff.keepAlive.append(pipeline)
             let analyses = [try pipeline.analyze(path: a), try pipeline.analyze(path: b)]
             for warning in analyses.flatMap(\.warnings) { Output.error(warning.description) }

@@ -29,7 +29,8 @@ import Testing
         let rows = table.descendants("tbody").flatMap { $0.elements("tr") }
         #expect(rows.count == expected.count, "one row per function")
         for want in expected {
-            let row = try #require(rows.first { $0.attributes["data-function"] == want.function }, "a row for \(want.function)")
+            let row = try #require(rows.first { $0.attributes["data-function"] == want.function && $0.attributes["data-scope"] == want.scope },
+                                   "a row for \(want.function)")
             let cells = row.elements().map(\.flatText)
             try #require(cells.count == 5)
             #expect(cells[0].hasPrefix(want.labels["en"] ?? "?"))
@@ -83,7 +84,7 @@ import Testing
             let functions = expected.filter { $0.verdict == verdict }
             #expect(!functions.isEmpty)
             for row in functions {
-                let cells = section.all { $0.attributes["data-function"] == row.function }
+                let cells = section.all { $0.attributes["data-function"] == row.function && $0.attributes["data-scope"] == row.scope }
                 #expect(cells.map { $0.attributes["lang"] ?? "en" } == ["en", "ru"], "\(row.function)")
                 #expect(cells.first?.flatText.hasPrefix(row.labels["en"] ?? "?") == true, "\(row.function) in English")
                 #expect(cells.last?.flatText.hasPrefix(row.labels["ru"] ?? "?") == true, "\(row.function) in Russian")

@@ -55,6 +55,7 @@ import Testing
         let table = try #require(root.all("table", class: "matrix").first)
         let rows = table.descendants("tbody").flatMap { $0.elements("tr") }
         #expect(rows.map { $0.attributes["data-function"] ?? "" } == expected.map(\.function))
+        #expect(rows.map { $0.attributes["data-scope"] } == expected.map(\.scope))
         for (row, want) in zip(rows, expected) {
             let cells = row.elements()
             try #require(cells.count == 5, "\(want.function): function, two stances, verdict, lead")
@@ -70,7 +71,7 @@ import Testing
             }
             // The verdict in words, and in colour through its class.
             #expect(cells[3].flatText == want.verdict)
-            #expect(row.attributes["class"] == "v-" + want.verdict)
+            #expect(row.attributes["class"] == "v-" + want.verdict + (want.scope == nil ? "" : " scoped"))
             #expect(cells[4].flatText == want.lead ?? "—", "\(want.function)")
         }
     }

@@ -12,6 +12,8 @@ enum Reports {
     /// One row of `compare --format json`.
     struct Row {
         var function: String
+        /// The market a scoped row is about.
+        var scope: String?
         var verdict: String
         /// Per side, in order: a stance, or "absent".
         var stances: [String]
@@ -29,7 +31,7 @@ enum Reports {
         return try rows.map { row in
             let stances = try #require(row["stances"] as? [String: String])
             let evidence = try #require(row["evidence"] as? [String: [[String: Any]]])
-            return Row(function: try #require(row["function"] as? String), verdict: try #require(row["verdict"] as? String),
+            return Row(function: try #require(row["function"] as? String), scope: row["scope"] as? String, verdict: try #require(row["verdict"] as? String),
                        stances: sides.map { stances[$0] ?? "?" }, lead: row["lead"] as? String,
                        evidenceLines: sides.map { (evidence[$0] ?? []).compactMap { $0["line"] as? Int } },
                        labels: try #require(row["labels"] as? [String: String]))

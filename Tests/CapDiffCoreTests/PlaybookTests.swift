@@ -23,11 +23,11 @@ import Testing
 
     @Test func bundledPairSortsEveryFunctionIntoItsSection() throws {
         let p = try Self.bundled()
-        #expect(p.owned == [["us-market", "client-relations"], ["influencer-relations", "outreach", "ru-market"]])
-        #expect(p.collaborations == [.init(function: "brief-writing", lead: 0), .init(function: "content-production", lead: 1),
-                                     .init(function: "performance-analysis", lead: 0)])
+        #expect(p.owned == [["us-market", "client-relations"], ["influencer-relations", "outreach", "outreach@ru", "ru-market"]])
+        #expect(p.collaborations == [.init(key: "brief-writing", lead: 0), .init(key: "content-production", lead: 1),
+                                     .init(key: "performance-analysis", lead: 0)])
         #expect(p.contested.map(\.function) == ["creative-direction", "budget-payments"])
-        #expect(p.gaps.map(\.function) == ["paid-media", "localization"])
+        #expect(p.gaps.map(\.key) == ["paid-media", "paid-media@ru", "localization"])
         #expect(p.escalations == [
             .init(subject: .function("creative-direction"), reasons: [.contested]),
             .init(subject: .function("campaign-management"), reasons: [.unclear]),
@@ -115,7 +115,7 @@ import Testing
         let root = try Reports.xml(try Self.run(["--format", "html"]).stdout, "playbook.html")
         let gapSection = try #require(root.descendants("section").first { $0.attributes["id"] == "gaps" })
         for row in rows where row.verdict == "gap" {
-            let cells = gapSection.all { $0.attributes["data-function"] == row.function }
+            let cells = gapSection.all { $0.attributes["data-function"] == row.function && $0.attributes["data-scope"] == row.scope }
             #expect(cells.map { $0.attributes["lang"] ?? "en" } == ["en", "ru"])
             #expect(cells.last?.flatText.hasPrefix(row.labels["ru"] ?? "?") == true)
         }

@@ -5,6 +5,8 @@ public struct Analysis: Sendable {
     public var claims: [Claim]
     public var ambiguities: [Ambiguity]
     public var warnings: [Diagnostic]
+    /// A PDF's pages or a presentation's slides, where lines are counted per page or slide.
+    public var pages: PageMap? = nil
 
     public init(path: String, language: Language, claims: [Claim], ambiguities: [Ambiguity], warnings: [Diagnostic] = []) {
         self.path = path
@@ -14,23 +16,57 @@ public struct Analysis: Sendable {
         self.warnings = warnings
     }
 
-    /// Each function's stance for the whole document: where the document states several,
-    /// the contract's precedence (excludes > owns > shares > needs > supports) picks one.
-    public var stances: [String: Stance] {
-        var result: [String: Stance] = [:]
+    /// Each function's stance for the whole document, per scope: where the document states
+    /// several, the contract's precedence (excludes > owns > shares > needs > supports) picks one.
+    public var stances: [ClaimKey: Stance] {
+        var result: [ClaimKey: Stance] = [:]
         for claim in claims {
-            if let current = result[claim.function], current >= claim.stance { continue }
-            result[claim.function] = claim.stance
+            if let current = result[claim.key], current >= claim.stance { continue }
+            result[claim.key] = claim.stance
         }
         return result
     }
 
-    /// The claims that decided a function's document-level stance.
-    public func evidence(for function: String) -> [Claim] {
-        // The function's stance alone, not `stances` for all of them: Comparison asks per row.
-        let mine = claims.filter { $0.function == function }
+    /// The document contradicts itself on this function and scope (a `conflict` flag names it).
+    public func contradicts(_ key: ClaimKey) -> Bool {
+        ambiguities.contains { $0.contradictions.contains { $0.key == key } }
+    }
+
+    /// The claims that decided a function's document-level stance for one scope (nil: unscoped).
+    public func evidence(for key: ClaimKey) -> [Claim] {
+        // The key's stance alone, not `stances` for all of them: Comparison asks per row.
+        let mine = claims.filter { $0.key == key }
         guard let stance = mine.map(\.stance).max() else { return [] }
         return mine.filter { $0.stance == stance }
+    }
+}
+
+/// What a stance is about: a function, for every market or for one scope ("outreach@ru").
+/// Written as the contract's label keys are: "FUNCTION" or "FUNCTION@SCOPE".
+public struct ClaimKey: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public var function: String
+    /// The scope the claim is limited to; nil when it holds for every market.
+    public var scope: String?
+
+    public init(function: String, scope: String? = nil) {
+        self.function = function
+        self.scope = scope
+    }
+
+    /// "outreach" or "outreach@ru".
+    public init(_ text: String) {
+        let parts = text.split(separator: "@", maxSplits: 1)
+        function = parts.first.map(String.init) ?? ""
+        scope = parts.count > 1 ? String(parts[1]) : nil
+    }
+
+    public init(stringLiteral text: String) { self.init(text) }
+
+    public var description: String { scope.map { "\(function)@\($0)" } ?? function }
+
+    /// Unscoped before scoped, then by scope id.
+    public static func < (a: ClaimKey, b: ClaimKey) -> Bool {
+        (a.function, a.scope ?? "") < (b.function, b.scope ?? "")
     }
 }
 
@@ -58,6 +94,12 @@ public struct Claim: Sendable, Equatable {
     public var basis: Basis
     /// The language of the line the claim was read from.
     public var language: Language? = nil
+    /// The market the claim is limited to ("we cast Russian creators": `ru`); nil for all.
+    public var scope: String? = nil
+
+    public var key: ClaimKey { ClaimKey(function: function, scope: scope) }
+    /// The line's page or slide and line there, in a document that has them (`place`).
+    public var location: Location? = nil
 }
 
 /// A line whose wording leaves ownership open.
@@ -67,4 +109,31 @@ public struct Ambiguity: Sendable, Equatable {
     public var text: String
     /// One short reason per kind, such as `hedge "where possible"`.
     public var reasons: [String]
+    /// The line's page or slide and line there, in a document that has them (`place`).
+    public var location: Location? = nil
+    /// For a `conflict`: the other lines of the document that say the opposite, per key.
+    public var contradictions: [Contradiction] = []
+    /// Functions the flagged wording names without a claim (a multi-function phrase's
+    /// candidates, an ownerless phrase's function), for questions that name them.
+    public var functions: [String] = []
+
+    public init(line: Int, kinds: [AmbiguityKind], text: String, reasons: [String], contradictions: [Contradiction] = [],
+                functions: [String] = []) {
+        self.line = line
+        self.kinds = kinds
+        self.text = text
+        self.reasons = reasons
+        self.contradictions = contradictions
+        self.functions = functions
+    }
+}
+
+/// One line of a document saying the opposite of another about the same function and scope:
+/// that it does it (owns, shares) where the other says it does not (excludes, needs).
+public struct Contradiction: Sendable, Equatable {
+    public var key: ClaimKey
+    /// The other line, and what it says.
+    public var line: Int
+    public var text: String
+    public var stance: Stance
 }

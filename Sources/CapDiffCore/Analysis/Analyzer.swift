@@ -29,13 +29,13 @@ public final class Analyzer {
                 flags.addMixedScript(TextFacts(unit.text, index: index), unit: unit)
             case .heading, .label:
                 let facts = TextFacts(unit.text, index: index, heading: true, selfNames: names)
-                headings[position] = HeadingReading(facts)
+                headings[position] = HeadingReading(facts, index: index)
                 flags.addMixedScript(facts, unit: unit)
             case .item, .prose, .tableRow:
                 var context = unit.scope.flatMap { headings[$0] }
                 if let first = firstWindow[position] {  // issue 14, as above
                     if carried[first] == nil {
-                        var reading = HeadingReading(TextFacts(outline.units[first].text, index: index, selfNames: names))
+                        var reading = HeadingReading(TextFacts(outline.units[first].text, index: index, selfNames: names), index: index)
                         reading.functions = []
                         carried[first] = reading
                     }
@@ -49,17 +49,18 @@ public final class Analyzer {
                 reader.read(into: &claims, flags: &flags)
             }
         }
-        return Analysis(path: outline.path, language: outline.language, claims: Self.onePerLine(claims),
-                        ambiguities: flags.ambiguities, warnings: outline.warnings)
+        let kept = Self.onePerLine(claims)
+        return Analysis(path: outline.path, language: outline.language, claims: kept,
+                        ambiguities: Conflicts.flag(kept, in: flags.ambiguities), warnings: outline.warnings).located(by: outline.pages)
     }
 
-    /// One claim per (function, line): the strongest stance stated there.
+    /// One claim per (function, scope, line): the strongest stance stated there.
     static func onePerLine(_ claims: [Claim]) -> [Claim] {
         var result: [Claim] = []
-        struct Key: Hashable { var function: String; var line: Int }
+        struct Key: Hashable { var claim: ClaimKey; var line: Int }
         var at: [Key: Int] = [:]
         for claim in claims {
-            let key = Key(function: claim.function, line: claim.line)
+            let key = Key(claim: claim.key, line: claim.line)
             if let i = at[key] {
                 if claim.stance > result[i].stance { result[i] = claim }
             } else {
@@ -78,8 +79,10 @@ struct HeadingReading {
     var stance: (stance: Stance, reason: String)?
     /// Functions it names ("## Paid media"), for items that name none themselves.
     var functions: [String]
+    /// The market its items are about ("US", "In Russia:"), for items that name none themselves.
+    var scope: String?
 
-    init(_ facts: TextFacts) {
+    init(_ facts: TextFacts, index: GlossaryIndex) {
         text = facts.text
         var strong: [(Stance, String)] = []
         var weak: [(Stance, String)] = []
@@ -95,5 +98,6 @@ struct HeadingReading {
             stance = first
         }
         functions = facts.phrases.flatMap(\.functions)
+        scope = ScopeReading.headingScope(facts, index: index)
     }
 }

@@ -39,6 +39,13 @@ public struct Explanation: Sendable {
         public var kind: AmbiguityKind
     }
 
+    /// A scope wording: the market it names, or nil where its scope word names something else
+    /// (a language, a party).
+    public struct ScopeStep: Sendable {
+        public var match: Match
+        public var scope: String?
+    }
+
     public struct ClauseStep: Sendable {
         public var text: String
         /// The stance a cue states outright, with the words that state it.
@@ -70,6 +77,7 @@ public struct Explanation: Sendable {
     public var phrases: [PhraseStep]
     public var cues: [CueStep]
     public var hedges: [HedgeStep]
+    public var scopes: [ScopeStep]
     public var clauses: [ClauseStep]
     public var claims: [Claim]
     public var ambiguities: [Ambiguity]
@@ -104,7 +112,7 @@ extension Analyzer {
         let facts = TextFacts(unit.text, index: index, heading: unit.isHeadingLike)
         var heading: (String, String?)?
         if let scope = unit.scope {
-            let reading = HeadingReading(TextFacts(outline.units[scope].text, index: index, heading: true))
+            let reading = HeadingReading(TextFacts(outline.units[scope].text, index: index, heading: true), index: index)
             heading = (reading.text, reading.stance.map { "\($0.stance.rawValue) (\"\($0.reason)\")" })
         }
         // The analysis of the outline up to this unit, so headings above it count.
@@ -134,6 +142,9 @@ extension Analyzer {
                 Explanation.HedgeStep(match: match(found.tokens, found.entries.map { ($0.source, $0.phrase) }),
                                       kind: found.entries.first?.kind ?? .hedge)
             },
+            scopes: facts.scopeMatches.map { found in
+                Explanation.ScopeStep(match: match(found.tokens, [(found.entry.source, found.entry.phrase)]), scope: found.scope)
+            },
             clauses: zip(facts.clauses, readings).map { clause, reading in
                 let range = clause.range
                 return Explanation.ClauseStep(
@@ -154,7 +165,7 @@ extension Analyzer {
     /// its stem.
     func uncovered(_ facts: TextFacts) -> [Explanation.Uncovered] {
         var covered = Set<Int>()
-        for range in facts.phrases.map(\.tokens) + facts.cues.map(\.tokens) + facts.hedges.map(\.tokens) {
+        for range in facts.phrases.map(\.tokens) + facts.cues.map(\.tokens) + facts.hedges.map(\.tokens) + facts.scopeMatches.map(\.tokens) {
             covered.formUnion(range)
         }
         let words = facts.tokens.indices.filter { i in

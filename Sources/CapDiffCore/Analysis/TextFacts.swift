@@ -9,6 +9,9 @@ struct TextFacts {
     /// management" is the function, not the cue "manage").
     let cues: [GlossaryIndex.CueMatch]
     let hedges: [GlossaryIndex.HedgeMatch]
+    /// Scope wordings ("US", «по России»), with those naming a language or a party ("into
+    /// Russian", "the US side") that hide the scope word inside them.
+    let scopeMatches: [GlossaryIndex.ScopeMatch]
     let clauses: [Clause]
     /// "we" / "you" matches that stand as subjects: not after a preposition ("with your
     /// producer", «с вашей командой» are objects). Found once per unit (issue 14: each clause
@@ -20,6 +23,12 @@ struct TextFacts {
         let tokens = index.tokenizer.tokens(text)
         self.tokens = tokens
         var allCues = index.matchCues(tokens, inHeading: heading)
+        scopeMatches = index.matchScopes(tokens)
+        if !scopeMatches.isEmpty {
+            // "US" named as a market is not the pronoun "us".
+            let inScopes = Set(scopeMatches.flatMap { Array($0.tokens) })
+            allCues.removeAll { cue in cue.tokens.allSatisfy(inScopes.contains) && cue.entries.contains { $0.role == .we || $0.role == .you } }
+        }
         // The writer's own name is one more way of saying "we".
         let named = selfNames.flatMap { $0.occurrences(in: tokens) }
         allCues += named
@@ -43,6 +52,9 @@ struct TextFacts {
         clauses = Clause.split(tokens: tokens, cues: cues, phrases: phrases)
         subjects = Self.subjects(cues, tokens: tokens)
     }
+
+    /// The scope wordings that name a scope.
+    var scopes: [GlossaryIndex.ScopeMatch] { scopeMatches.filter { $0.scope != nil } }
 
     static func subjects(_ cues: [GlossaryIndex.CueMatch], tokens: [Token]) -> [GlossaryIndex.CueMatch] {
         cues.filter { match in

@@ -21,26 +21,28 @@ struct UnitReader {
     /// съёмок»: a phrase that hangs off another function's phrase (after it in the same clause,
     /// after a preposition or, in Russian, right after it as its genitive) says what that work
     /// is for or where it happens; it names its own function only in passing. A market phrase
-    /// also when it follows right after ("influencer casting US creators").
-    func isPassingMention(_ match: GlossaryIndex.PhraseMatch) -> Bool {
-        let market = match.functions.allSatisfy(Self.marketFunctions.contains)
-        guard let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return false }
-        guard let head = facts.phrases.last(where: { other in
+    /// also when it follows right after ("influencer casting US creators"). Returns the index
+    /// (in `facts.phrases`) of the phrase it hangs off.
+    func passingHead(of i: Int) -> Int? {
+        let match = facts.phrases[i]
+        let scopes = ScopeReading(facts: facts, index: index)
+        let market = scopes.isMarket(match)
+        guard let clause = facts.clauses.first(where: { $0.range.contains(match.tokens.lowerBound) }) else { return nil }
+        guard let head = facts.phrases.lastIndex(where: { other in
             other.tokens.upperBound < match.tokens.lowerBound && clause.range.contains(other.tokens.lowerBound)
-                && !other.functions.allSatisfy(Self.marketFunctions.contains)
-        }) else { return false }
-        let between = facts.tokens[(head.tokens.upperBound + 1)..<match.tokens.lowerBound]
-        if between.isEmpty { return market || facts.tokens[match.tokens.lowerBound].script == .cyrillic }
+                && !scopes.isMarket(other)
+        }) else { return nil }
+        let between = facts.tokens[(facts.phrases[head].tokens.upperBound + 1)..<match.tokens.lowerBound]
+        if between.isEmpty { return market || facts.tokens[match.tokens.lowerBound].script == .cyrillic ? head : nil }
         // A preposition among the last three words, followed only by words ("for the LA
         // shoot", "of our US creator roster"), not by a comma or "and".
         let last = Array(between.suffix(3))
-        guard let p = last.lastIndex(where: { Self.prepositions.contains($0.normalized) }) else { return false }
-        return last[(p + 1)...].allSatisfy { $0.isWord && !Clause.conjunctions.contains($0.normalized) }
+        guard let p = last.lastIndex(where: { Self.prepositions.contains($0.normalized) }) else { return nil }
+        return last[(p + 1)...].allSatisfy { $0.isWord && !Clause.conjunctions.contains($0.normalized) } ? head : nil
     }
 
     static let prepositions: Set<String> = ["for", "of", "to", "in", "across", "into", "within", "among", "on", "для", "в", "на", "среди", "по"]
 
-    static let marketFunctions: Set<String> = ["us-market", "ru-market"]
     static let crosses: Set<String> = ["✗", "✘", "☒", "❌"]
     static let ticks: Set<String> = ["✓", "✔", "☑", "✅"]
     static let yesWords: Set<String> = ["yes", "да", "y"]
@@ -75,12 +77,16 @@ struct UnitReader {
         var ownerless: [(line: Int, phrase: String)] = []
         var stated = false
 
-        for match in facts.phrases where !isPassingMention(match) && inFunctionCell(match) {
+        let scopes = ScopeReading(facts: facts, index: index).scopes(heading: heading?.scope, passingHead: { passingHead(of: $0) })
+        for (i, match) in facts.phrases.enumerated() where passingHead(of: i) == nil && inFunctionCell(match) {
             let clauseIndex = facts.clauses.firstIndex { $0.range.contains(match.tokens.lowerBound) } ?? 0
             let phrase = facts.surface(match.tokens)
             let line = line(ofToken: match.tokens.lowerBound)
-            if match.functions.count > 1 {
-                flags.add(.multiFunction, line: line, unit: unit, reason: "\"\(phrase)\" names \(match.functions.joined(separator: " and "))")
+            // "influencer marketing", «продвижение»: it could mean either, so it claims neither.
+            if match.isEitherOf {
+                flags.add(.multiFunction, line: line, unit: unit, reason: "\"\(phrase)\" names \(match.functions.joined(separator: " or "))",
+                          functions: match.functions)
+                continue
             }
             guard let (stance, basis) = tableStance ?? stanceFor(clause: clauseIndex, readings: readings) ?? tick else {
                 if readings[clauseIndex].passive == nil { ownerless.append((line, phrase)) }
@@ -90,12 +96,12 @@ struct UnitReader {
             stated = true
             for function in match.functions {
                 claims.append(Claim(function: function, stance: stance, line: line, text: unit.text, phrase: phrase, basis: basis,
-                                    language: language))
+                                    language: language, scope: scopes[i]))
                 // "We help with contracts, but the legal work itself we expect from you": a
                 // clause with a cue and no function speaks of the clause before it.
                 if tableStance == nil, let (next, reason) = followingStatement(after: clauseIndex, readings: readings) {
                     claims.append(Claim(function: function, stance: next, line: line, text: unit.text, phrase: phrase,
-                                        basis: .cue(reason), language: language))
+                                        basis: .cue(reason), language: language, scope: scopes[i]))
                 }
             }
         }
@@ -104,9 +110,12 @@ struct UnitReader {
         if facts.phrases.isEmpty, let unitStance, let heading, !heading.functions.isEmpty {
             // "## Paid media" / "- We don't do this.": the heading names the function.
             stated = true
+            let scope = Set(facts.scopes.compactMap(\.scope))
             for function in heading.functions {
+                let market = index.glossary.function(function)?.market != nil
                 claims.append(Claim(function: function, stance: unitStance.0, line: unit.line, text: unit.text,
-                                    phrase: heading.text, basis: unitStance.1, language: language))
+                                    phrase: heading.text, basis: unitStance.1, language: language,
+                                    scope: market ? nil : scope.count == 1 ? scope.first : heading.scope))
             }
         }
         for (line, phrase) in ownerless where !stated {
@@ -223,9 +232,10 @@ struct AmbiguityCollector {
     private var listed: Set<LineReason> = []
     private struct LineReason: Hashable { var line: Int; var reason: String }
 
-    mutating func add(_ kind: AmbiguityKind, line: Int, unit: Unit, reason: String) {
+    mutating func add(_ kind: AmbiguityKind, line: Int, unit: Unit, reason: String, functions: [String] = []) {
         let isNew = listed.insert(LineReason(line: line, reason: reason)).inserted
         if let i = at[line] {
+            for f in functions where !ambiguities[i].functions.contains(f) { ambiguities[i].functions.append(f) }
             if !ambiguities[i].kinds.contains(kind) {
                 ambiguities[i].kinds.append(kind)
                 ambiguities[i].kinds.sort()
@@ -233,7 +243,7 @@ struct AmbiguityCollector {
             if isNew { ambiguities[i].reasons.append(reason) }
         } else {
             at[line] = ambiguities.count
-            ambiguities.append(Ambiguity(line: line, kinds: [kind], text: unit.text, reasons: [reason]))
+            ambiguities.append(Ambiguity(line: line, kinds: [kind], text: unit.text, reasons: [reason], functions: functions))
         }
     }
 

@@ -4,16 +4,26 @@
 /// open. Built from a `Comparison` (never from a fresh analysis), as ids and line numbers only:
 /// printers choose the words and the language.
 public struct Playbook: Sendable {
-    /// A shared function and the side that leads it (nil: they share it and nobody owns it).
+    /// A shared function (for one scope, or all) and the side that leads it (nil: they share it
+    /// and nobody owns it).
     public struct Collaboration: Sendable, Equatable {
-        public var function: String
+        public var key: ClaimKey
         public var lead: Int?
+    }
+
+    /// A contested function both sides could split by market, each executing in its own: each
+    /// side's texts place it in one market, not the other's (it knows that market, or owns work
+    /// limited to it).
+    public struct SplitProposal: Sendable, Equatable {
+        public var function: String
+        /// Per side (in `sides` order), the scope it would take.
+        public var scopes: [String]
     }
 
     /// A function (or a line) that goes to leadership, and why.
     public struct Escalation: Sendable, Equatable {
         public enum Subject: Sendable, Equatable {
-            case function(String)
+            case function(ClaimKey)
             /// A marked line that states no stance on any function, quoted as written.
             case line(side: Int, line: Int, text: String)
         }
@@ -45,6 +55,8 @@ public struct Playbook: Sendable {
             case whatItCovers
             /// "Could you retype it?": a word mixes Latin and Cyrillic letters (mixed-script).
             case retype
+            /// "Which is it?": another line of the same document says the opposite (conflict).
+            case whichIsIt
         }
 
         /// The side that wrote the line, to whom the question goes.
@@ -55,17 +67,25 @@ public struct Playbook: Sendable {
         /// The functions that side's claims on this line name, in glossary order.
         public var functions: [String]
         public var ask: Ask
+        /// For a conflict: the lines that say the opposite.
+        public var contradictions: [Contradiction] = []
     }
 
     public var sides: [String]
     /// Per side: the document's path and language (quotes keep their language).
     public var paths: [String]
     public var languages: [Language]
-    /// Per side, the functions it owns and the other does not contest (`covered` rows).
-    public var owned: [[String]]
+    /// Per side: its pages or slides, where its lines are counted per page or slide.
+    public var pages: [PageMap?]
+    /// Per side, the functions (per scope) it owns and the other does not contest (`covered` rows).
+    public var owned: [[ClaimKey]]
+    /// Functions split by market, each side owning its own part.
+    public var splits: [Comparison.Split]
     public var collaborations: [Collaboration]
     /// Both sides own these: decide who does before launch.
     public var contested: [Comparison.Row]
+    /// Contested functions the sides' texts allow to split by market.
+    public var splitProposals: [SplitProposal]
     /// Nobody owns these: close them before launch.
     public var gaps: [Comparison.Row]
     public var escalations: [Escalation]
@@ -75,12 +95,15 @@ public struct Playbook: Sendable {
         sides = comparison.sides.map(\.name)
         paths = comparison.sides.map(\.analysis.path)
         languages = comparison.sides.map(\.analysis.language)
+        pages = comparison.sides.map(\.analysis.pages)
         let rows = comparison.rows
         owned = comparison.sides.indices.map { side in
-            rows.filter { $0.verdict == .covered && $0.stances[side] == .owns }.map(\.function)
+            rows.filter { $0.verdict == .covered && $0.stances[side] == .owns }.map(\.key)
         }
-        collaborations = rows.filter { $0.verdict == .shared }.map { Collaboration(function: $0.function, lead: $0.lead) }
+        splits = comparison.splits
+        collaborations = rows.filter { $0.verdict == .shared }.map { Collaboration(key: $0.key, lead: $0.lead) }
         contested = rows.filter { $0.verdict == .contested }
+        splitProposals = Self.splitProposals(comparison)
         gaps = rows.filter { $0.verdict == .gap }
         escalations = Self.escalations(comparison)
         questions = Self.questions(comparison)
@@ -97,10 +120,10 @@ public struct Playbook: Sendable {
             for (index, side) in comparison.sides.enumerated() {
                 // Every claim about the function counts, not only the deciding ones: "we
                 // support X, escalate if unsure" asks for escalation whatever else is said.
-                let lines = Set(side.analysis.claims.filter { $0.function == row.function && EscalationMarker.matches($0.text) }.map(\.line))
+                let lines = Set(side.analysis.claims.filter { $0.key == row.key && EscalationMarker.matches($0.text) }.map(\.line))
                 reasons += lines.sorted().map { .marked(side: index, line: $0) }
             }
-            if !reasons.isEmpty { result.append(Escalation(subject: .function(row.function), reasons: reasons)) }
+            if !reasons.isEmpty { result.append(Escalation(subject: .function(row.key), reasons: reasons)) }
         }
         for (index, side) in comparison.sides.enumerated() {
             let claimed = Set(side.analysis.claims.map(\.line))
@@ -112,22 +135,37 @@ public struct Playbook: Sendable {
         return result
     }
 
+    /// For each contested function: a split by market, where each side's texts place it in one
+    /// market and the other side's in another.
+    static func splitProposals(_ comparison: Comparison) -> [SplitProposal] {
+        let homes = comparison.sides.map { side -> Set<String> in
+            Set(side.analysis.claims.filter { $0.stance == .owns }.compactMap { claim in
+                claim.scope ?? comparison.marketOf(claim.function)
+            })
+        }
+        guard homes.count == 2, homes[0].count == 1, homes[1].count == 1, homes[0] != homes[1] else { return [] }
+        var seen = Set<String>()
+        return comparison.rows.filter { $0.verdict == .contested && seen.insert($0.function).inserted }
+            .map { SplitProposal(function: $0.function, scopes: [homes[0].first!, homes[1].first!]) }
+    }
+
     /// One question per ambiguous line, for the side that wrote it, in side then line order.
     static func questions(_ comparison: Comparison) -> [Question] {
-        let order = Dictionary(uniqueKeysWithValues: comparison.rows.enumerated().map { ($1.function, $0) })
+        let order = Dictionary(comparison.rows.enumerated().map { ($1.function, $0) }, uniquingKeysWith: { first, _ in first })
         return comparison.sides.enumerated().flatMap { index, side in
             side.analysis.ambiguities.map { ambiguity in
-                let named = Set(side.analysis.claims.filter { $0.line == ambiguity.line }.map(\.function))
+                let named = Set(side.analysis.claims.filter { $0.line == ambiguity.line }.map(\.function) + ambiguity.functions)
                 let functions = named.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
                 return Question(side: index, line: ambiguity.line, text: ambiguity.text, kinds: ambiguity.kinds,
-                                functions: functions, ask: ask(for: ambiguity.kinds))
+                                functions: functions, ask: ask(for: ambiguity.kinds), contradictions: ambiguity.contradictions)
             }
         }
     }
 
-    /// The ambiguity that leaves ownership most open decides the question: no owner at all,
-    /// then a condition, then an unclear function, then an unknown one, then spelling.
+    /// The ambiguity that leaves ownership most open decides the question: two lines saying
+    /// opposite things, then no owner at all, then a condition, then an unclear function, then an unknown one, then spelling.
     static func ask(for kinds: [AmbiguityKind]) -> Question.Ask {
+        if kinds.contains(.conflict) { return .whichIsIt }
         if kinds.contains(.vagueOwner) { return .whoDoesIt }
         if kinds.contains(.hedge) { return .whoOwnsItAndWhen }
         if kinds.contains(.multiFunction) { return .whichFunction }

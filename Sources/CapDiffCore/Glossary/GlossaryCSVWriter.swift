@@ -23,7 +23,7 @@ public enum GlossaryCSVWriter {
                 func cell(_ language: String) -> String {
                     phrases.filter { $0.language == language }.map(\.phrase.collapsingWhitespace).joined(separator: separator)
                 }
-                rows.append([concept.functions.joined(separator: "+"), exact ? "exact" : "", cell("en"), cell("ru")] + columns(facts))
+                rows.append([concept.subject, exact ? "exact" : "", cell("en"), cell("ru")] + columns(facts))
                 facts = []
             }
         }

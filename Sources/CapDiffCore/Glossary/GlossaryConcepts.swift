@@ -3,6 +3,10 @@
 /// field for (group, required, labels) on the first concept of each function alone.
 struct GlossaryConcept {
     var functions: [String]
+    /// The phrases could mean any one of the functions ("a|b"), not all of them at once.
+    var eitherOf = false
+    /// The subject as capdiff's files write it: "a", "a+b" or "a|b".
+    var subject: String { functions.joined(separator: eitherOf ? "|" : "+") }
     /// In glossary order; `exact` phrases stay marked.
     var phrases: [PhraseEntry]
     var facts: [FunctionFact]
@@ -11,13 +15,13 @@ struct GlossaryConcept {
     /// gets a concept with only its facts, at the end.
     static func concepts(of glossary: Glossary) -> [GlossaryConcept] {
         var concepts: [GlossaryConcept] = []
-        var position: [[String]: Int] = [:]
+        var position: [String: Int] = [:]
         for phrase in glossary.phrases {
-            if let i = position[phrase.functions] {
+            if let i = position[phrase.functionField] {
                 concepts[i].phrases.append(phrase)
             } else {
-                position[phrase.functions] = concepts.count
-                concepts.append(GlossaryConcept(functions: phrase.functions, phrases: [phrase], facts: []))
+                position[phrase.functionField] = concepts.count
+                concepts.append(GlossaryConcept(functions: phrase.functions, eitherOf: phrase.eitherOf, phrases: [phrase], facts: []))
             }
         }
         for function in glossary.functions {
@@ -26,7 +30,7 @@ struct GlossaryConcept {
             for (language, label) in function.labels.sorted(by: { $0.key < $1.key }) {
                 facts.append(.label(id: function.id, language: language, label.collapsingWhitespace))
             }
-            if let i = position[[function.id]] {
+            if let i = position[function.id] {
                 concepts[i].facts += facts
             } else {
                 concepts.append(GlossaryConcept(functions: [function.id], phrases: [], facts: facts))

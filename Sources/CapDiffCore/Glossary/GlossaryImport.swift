@@ -109,6 +109,7 @@ public enum GlossaryImporter {
 
     struct Collected {
         var functions: [String]
+        var eitherOf = false
         var language: String
         var phrase: String
         var exact: Bool
@@ -141,7 +142,8 @@ public enum GlossaryImporter {
                 if phrase.isEmpty { result.emptyTerms += 1; continue }
                 let key = "\(ids.joined(separator: "+"))\t\(language)\t\(phrase.lowercased())\t\(term.exact)"
                 if !seen.insert(key).inserted { result.duplicates += 1; continue }
-                collected.append(Collected(functions: ids, language: language, phrase: phrase, exact: term.exact,
+                collected.append(Collected(functions: ids, eitherOf: options.function == nil && ids.count > 1 && FunctionID.isEitherOf(entry.subjects),
+                                           language: language, phrase: phrase, exact: term.exact,
                                            preferred: TermStatus.isPreferred(term.status), line: term.line))
             }
         }
@@ -157,7 +159,7 @@ public enum GlossaryImporter {
             function(id, facts: facts[id] ?? [], phrases: collected.filter { $0.functions.contains(id) }, path: termbase.path)
         }
         result.glossary.phrases = collected.map {
-            PhraseEntry(functions: $0.functions, language: $0.language, phrase: $0.phrase, exact: $0.exact,
+            PhraseEntry(functions: $0.functions, eitherOf: $0.eitherOf, language: $0.language, phrase: $0.phrase, exact: $0.exact,
                         source: GlossarySource(file: termbase.path, line: $0.line))
         }
         return result

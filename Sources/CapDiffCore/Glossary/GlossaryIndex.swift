@@ -14,6 +14,7 @@ public final class GlossaryIndex {
     private let verbCues = Trie<CueEntry>()
     private let modalityCues = Trie<CueEntry>()
     private let hedges = Trie<HedgeEntry>()
+    private let scopes = Trie<ScopeEntry>()
     private let stopwords: Set<String>
     /// Stem → the stem it is read as (synonyms.tsv), for phrase matching.
     private let synonyms: [String: String]
@@ -71,6 +72,9 @@ public final class GlossaryIndex {
         for entry in glossary.hedges {
             hedges.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.exact ? $0.exactID : $0.keyID }, entry)
         }
+        for entry in glossary.scopePhrases {
+            scopes.insert(tokenizer.tokens(entry.phrase).filter(\.isWord).map { entry.match == .stem ? $0.keyID : $0.exactID }, entry)
+        }
         tokenizer.internsNewKeys = false
     }
 
@@ -102,6 +106,9 @@ public final class GlossaryIndex {
         public var entries: [PhraseEntry]
         /// The phrase matched only once a word was transliterated into the other script.
         public var viaTransliteration: Bool
+
+        /// The phrase could mean any one of its functions ("influencer marketing"): it claims none.
+        public var isEitherOf: Bool { entries.contains(where: \.eitherOf) && functions.count > 1 }
 
         /// The functions the phrase names, in glossary order, without repeats.
         public var functions: [String] {
@@ -286,6 +293,43 @@ public final class GlossaryIndex {
     /// Finds hedges; punctuation inside them is ignored, so «и т.д.» matches "и т д".
     public func matchHedges(_ tokens: [Token]) -> [HedgeMatch] {
         matchAll(hedges, Self.segments(tokens, crossPunctuation: true)).map { HedgeMatch(tokens: $0.0, entries: $0.1) }
+    }
+
+    /// A scope wording found in a text: a market ("US", «в России»), or a wording in which a
+    /// scope word names something else (`scope` nil: "into Russian", "the US side").
+    public struct ScopeMatch: Sendable, Equatable {
+        public var tokens: ClosedRange<Int>
+        public var entry: ScopeEntry
+        public var scope: String? { entry.scope == ScopeEntry.notScope ? nil : entry.scope }
+    }
+
+    /// Finds scope wordings left to right, longest first, over all words. A wording marked
+    /// `case` matches only as capitalised: "US" is the country, "us" the pronoun — except in a
+    /// text written all in capitals, where case tells nothing.
+    public func matchScopes(_ tokens: [Token]) -> [ScopeMatch] {
+        guard scopes.count > 0 else { return [] }
+        let shouting = Self.isAllCaps(tokens)
+        var result: [ScopeMatch] = []
+        for (range, entries) in matchAll(scopes, Self.segments(tokens, crossPunctuation: false)) {
+            let fitting = entries.filter { entry in
+                entry.match != .cased || (!shouting && Self.sameCase(entry.phrase, tokens[range].filter(\.isWord), tokenizer: tokenizer))
+            }
+            // Where one wording is listed both as a scope and as naming none, it names none.
+            guard let entry = fitting.first(where: { $0.scope == ScopeEntry.notScope }) ?? fitting.first else { continue }
+            result.append(ScopeMatch(tokens: range, entry: entry))
+        }
+        return result
+    }
+
+    static func sameCase(_ phrase: String, _ words: [Token], tokenizer: Tokenizer) -> Bool {
+        let wanted = tokenizer.tokens(phrase).filter(\.isWord).map(\.surface)
+        return wanted.count == words.count && zip(wanted, words).allSatisfy { $0 == $1.surface }
+    }
+
+    /// Three words or more, every letter a capital: a heading or disclaimer in capitals.
+    static func isAllCaps(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter { $0.kind == .word }
+        return words.count >= 3 && words.allSatisfy { word in !word.surface.contains(where: \.isLowercase) }
     }
 
     /// Stretches of words between barriers (or the whole text, crossing punctuation), each word

@@ -30,7 +30,7 @@ public struct GlossaryLint {
 
     public struct Result: Sendable {
         public var findings: [Finding]
-        /// Phrases written "a+b": several functions on purpose, not findings.
+        /// Phrases written "a+b" or "a|b": several functions on purpose, not findings.
         public var multiFunction: [PhraseEntry]
         public var functions: Int
         public var phrases: Int
@@ -48,7 +48,7 @@ public struct GlossaryLint {
         let readings = glossary.phrases.map { Reading($0, index: index) }
         var findings = duplicatesAndConflicts(readings) + collisions(readings) + coverage(glossary)
         findings += readings.flatMap(unmatchable) + readings.flatMap(mixedScript)
-        findings += otherDuplicates(glossary, index: index)
+        findings += otherDuplicates(glossary, index: index) + scopes(glossary, index: index) + chromeNeverMatches(glossary)
         findings.sort { a, b in
             (a.source.file, a.source.line, Rule.allCases.firstIndex(of: a.rule)!)
                 < (b.source.file, b.source.line, Rule.allCases.firstIndex(of: b.rule)!)
@@ -143,6 +143,44 @@ public struct GlossaryLint {
         return findings
     }
 
+    /// Scopes without a label, and scope phrases that can never match: no words, or a
+    /// punctuation mark that ends a match in text.
+    func scopes(_ glossary: Glossary, index: GlossaryIndex) -> [Finding] {
+        var findings: [Finding] = []
+        for scope in glossary.scopes {
+            for language in GlossaryReader.languages.sorted() where (scope.labels[language] ?? "").isEmpty {
+                findings.append(Finding(rule: .missingLabel, source: scope.source,
+                                        message: "scope \(scope.id) has no \(language == "en" ? "English" : "Russian") label; fill its \(language) column, which reports show",
+                                        related: []))
+            }
+            if !glossary.scopePhrases.contains(where: { $0.scope == scope.id }) {
+                findings.append(Finding(rule: .fewPhrases, source: scope.source,
+                                        message: "scope \(scope.id) has no phrase, so no text can name it; add its words in a scope phrases table",
+                                        related: []))
+            }
+        }
+        for entry in glossary.scopePhrases {
+            let tokens = index.tokenizer.tokens(entry.phrase)
+            let words = tokens.filter(\.isWord)
+            let barrier = words.count > 1 ? tokens[tokens.firstIndex(where: \.isWord)!...tokens.lastIndex(where: \.isWord)!]
+                .first(where: GlossaryIndex.isBarrier)?.surface : nil
+            if words.isEmpty {
+                findings.append(Finding(rule: .neverMatches, source: entry.source,
+                                        message: "scope phrase \"\(entry.phrase)\" has no words to match; delete it", related: []))
+            } else if let barrier {
+                findings.append(Finding(rule: .neverMatches, source: entry.source,
+                                        message: "scope phrase \"\(entry.phrase)\" holds \"\(barrier)\", which ends a match in text; remove it",
+                                        related: []))
+            }
+            findings += words.filter(\.isMixedScript).map { word in
+                Finding(rule: .mixedScript, source: entry.source,
+                        message: "\"\(word.surface)\" in scope phrase \"\(entry.phrase)\" mixes Cyrillic and Latin letters; retype it in one script",
+                        related: [])
+            }
+        }
+        return findings
+    }
+
     func coverage(_ glossary: Glossary) -> [Finding] {
         var counts: [String: [String: Int]] = [:]
         for phrase in glossary.phrases {
@@ -222,7 +260,26 @@ public struct GlossaryLint {
         for word in glossary.stopwords {
             check("stop\t\(word.language)\t\(normalized(word.word))", word.source, word.word, "stop word \"\(word.word)\" (\(word.language))")
         }
+        for entry in glossary.scopePhrases {
+            // Case matters only to a `case` entry: "US" (case) and "us" (stem) are different entries.
+            let text = entry.match == .cased ? entry.phrase : normalized(entry.phrase)
+            check("scope\t\(entry.language)\t\(text)\t\(entry.match.rawValue)", entry.source, entry.phrase,
+                  "scope phrase \"\(entry.phrase)\" (\(entry.language), \(entry.scope))")
+        }
+        for entry in glossary.chrome {
+            check("chrome\t\(entry.word.lowercased())", entry.source, entry.word, "chrome word \"\(entry.word)\"")
+        }
         return findings
+    }
+
+    /// Chrome words that can never match: the HTML reader splits a class or id into words of
+    /// letters ("cookie-banner" is cookie and banner), so a word with anything else never does.
+    func chromeNeverMatches(_ glossary: Glossary) -> [Finding] {
+        glossary.chrome.filter { !$0.word.allSatisfy(\.isLetter) }.map { entry in
+            Finding(rule: .neverMatches, source: entry.source,
+                    message: "chrome word \"\(entry.word)\" holds more than letters, but classes and ids are matched word by word (\"cookie-banner\" is cookie and banner); list each word on its own line",
+                    related: [])
+        }
     }
 
     /// "X is listed again", or, for another spelling, why matching cannot tell them apart.

@@ -8,6 +8,9 @@ import Foundation
 ///     kind  lang  phrase [match]      hedges and ownerless wordings
 ///     lang  word                      stop words
 ///     lang  word  means               synonyms: word read as another in phrase matching
+///     scope  en  ru                   scopes (markets) and their labels
+///     scope  lang  phrase [match]     the words that name a scope
+///     chrome  word                    class and id words that mark a web page's chrome
 ///
 /// Lines starting with "#" and blank lines are ignored; columns after the named ones are
 /// notes; a header row later in a file starts another table. A malformed line is an error
@@ -42,6 +45,17 @@ public enum GlossaryReader {
             for file in layer { try parse(file, into: &parsed) }
             merge(parsed, into: &glossary)
         }
+        let scopes = Set(glossary.scopes.map(\.id))
+        for entry in glossary.scopePhrases where entry.scope != ScopeEntry.notScope && !scopes.contains(entry.scope) {
+            throw .error(entry.source.file, line: entry.source.line,
+                         "scope phrase \"\(entry.phrase)\" names unknown scope \"\(entry.scope)\"; define it in a scopes table (scope, en, ru)")
+        }
+        for function in glossary.functions {
+            if let market = function.market, !scopes.contains(market) {
+                throw .error(function.source.file, line: function.source.line,
+                             "function \"\(function.id)\" knows the market of unknown scope \"\(market)\"; define it in a scopes table (scope, en, ru)")
+            }
+        }
         let known = Set(glossary.functions.map(\.id))
         for entry in glossary.phrases {
             for id in entry.functions where !known.contains(id) {
@@ -75,7 +89,7 @@ public enum GlossaryReader {
 
     // MARK: Parsing
 
-    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms }
+    enum Table { case functions, phrases, cues, hedges, stopwords, synonyms, scopes, scopePhrases, chrome }
 
     static func table(forHeader columns: [String]) -> Table? {
         guard columns.count >= 2 else { return nil }
@@ -85,6 +99,9 @@ public enum GlossaryReader {
         case ("role", "stance"): return .cues
         case ("kind", "lang"): return .hedges
         case ("lang", "word"): return columns.count > 2 && columns[2] == "means" ? .synonyms : .stopwords
+        case ("chrome", "word"): return .chrome
+        case ("scope", "lang"): return .scopePhrases
+        case ("scope", _) where languages.contains(columns[1]): return .scopes
         default: return nil
         }
     }
@@ -156,7 +173,7 @@ public enum GlossaryReader {
             switch currentTable {
             case .functions:
                 let id = try require("id")
-                guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                guard Self.isIdentifier(id) else {
                     throw .error(file.name, line: number, "function id \"\(id)\" may hold only letters, digits, \"-\" and \"_\"")
                 }
                 guard let group = FunctionInfo.Group(rawValue: try require("group")) else {
@@ -165,11 +182,18 @@ public enum GlossaryReader {
                 var labels: [String: String] = [:]
                 for lang in languages.sorted() { if let label = column(lang), !label.isEmpty { labels[lang] = label } }
                 let requiredText = column("required")?.lowercased() ?? ""
+                let market = column("market").flatMap { $0.isEmpty ? nil : $0 }
                 glossary.functions.append(FunctionInfo(id: id, group: group, labels: labels,
-                                                       required: ["yes", "true", "1", "required"].contains(requiredText), source: source))
+                                                       required: ["yes", "true", "1", "required"].contains(requiredText),
+                                                       market: market, source: source))
             case .phrases:
-                let ids = try require("function").split(separator: "+").map { String($0.trimmingWhitespace()) }
-                glossary.phrases.append(PhraseEntry(functions: ids, language: try language(), phrase: try require("phrase"),
+                let field = try require("function")
+                let eitherOf = field.contains("|")
+                if eitherOf, field.contains("+") {
+                    throw .error(file.name, line: number, "\"\(field)\" mixes + and |; write a+b when the phrase names all the functions, a|b when it could mean any one")
+                }
+                let ids = field.split(separator: eitherOf ? "|" : "+").map { String($0.trimmingWhitespace()) }
+                glossary.phrases.append(PhraseEntry(functions: ids, eitherOf: eitherOf, language: try language(), phrase: try require("phrase"),
                                                     exact: try matchExactly(), source: source))
             case .cues:
                 guard let role = CueRole(rawValue: try require("role")) else {
@@ -198,8 +222,33 @@ public enum GlossaryReader {
                 }
                 glossary.synonyms.append(SynonymEntry(language: try language(), word: try require("word"), means: try require("means"),
                                                       source: source))
+            case .scopes:
+                let id = try require("scope")
+                guard Self.isIdentifier(id), id != ScopeEntry.notScope else {
+                    throw .error(file.name, line: number, "scope id \"\(id)\" may hold only letters, digits, \"-\" and \"_\", and is not \"\(ScopeEntry.notScope)\"")
+                }
+                var labels: [String: String] = [:]
+                for lang in languages.sorted() { if let label = column(lang), !label.isEmpty { labels[lang] = label } }
+                glossary.scopes.append(ScopeInfo(id: id, labels: labels, source: source))
+            case .scopePhrases:
+                let id = try require("scope")
+                guard id == "-" || Self.isIdentifier(id) else {
+                    throw .error(file.name, line: number, "scope id \"\(id)\" may hold only letters, digits, \"-\" and \"_\"")
+                }
+                let matchText = column("match") ?? ""
+                guard let match = matchText.isEmpty ? .stem : ScopeEntry.Match(rawValue: matchText) else {
+                    throw .error(file.name, line: number, "match must be stem, exact or case, not \"\(matchText)\"")
+                }
+                glossary.scopePhrases.append(ScopeEntry(scope: id, language: try language(), phrase: try require("phrase"),
+                                                        match: match, source: source))
+            case .chrome:
+                glossary.chrome.append(ChromeEntry(chrome: try require("chrome"), word: try require("word"), source: source))
             }
         }
+    }
+
+    static func isIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     // MARK: Layering
@@ -214,6 +263,7 @@ public enum GlossaryReader {
             if let i = glossary.functions.firstIndex(where: { $0.id == function.id }) {
                 var merged = function
                 merged.labels = glossary.functions[i].labels.merging(function.labels) { _, new in new }
+                merged.market = function.market ?? glossary.functions[i].market
                 glossary.functions[i] = merged
             } else {
                 glossary.functions.append(function)
@@ -226,9 +276,24 @@ public enum GlossaryReader {
             glossary.phrases.removeAll { replaced.contains(layerKey(language: $0.language, phrase: $0.phrase)) }
         }
         glossary.phrases += layer.phrases.filter { $0.functions != ["-"] }
+        for scope in layer.scopes {
+            if let i = glossary.scopes.firstIndex(where: { $0.id == scope.id }) {
+                glossary.scopes[i].labels.merge(scope.labels) { _, new in new }
+            } else {
+                glossary.scopes.append(scope)
+            }
+        }
+        // Scope phrases layer as function phrases do: a later entry replaces the same phrase.
+        let replacedScopes = Set(layer.scopePhrases.map { layerKey(language: $0.language, phrase: $0.phrase) })
+        glossary.scopePhrases.removeAll { replacedScopes.contains(layerKey(language: $0.language, phrase: $0.phrase)) }
+        glossary.scopePhrases += layer.scopePhrases.filter { $0.scope != "-" }
         glossary.cues += layer.cues
         glossary.hedges += layer.hedges
         glossary.stopwords += layer.stopwords
         glossary.synonyms += layer.synonyms
+        // "-" as what the word marks removes a chrome word an earlier layer lists.
+        let removed = Set(layer.chrome.filter { $0.chrome == "-" }.map { $0.word.lowercased() })
+        glossary.chrome.removeAll { removed.contains($0.word.lowercased()) }
+        glossary.chrome += layer.chrome.filter { $0.chrome != "-" }
     }
 }

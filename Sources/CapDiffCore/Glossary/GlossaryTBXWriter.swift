@@ -21,7 +21,7 @@ public enum GlossaryTBXWriter {
             """
         for (number, concept) in GlossaryConcept.concepts(of: glossary).enumerated() {
             out += "      <conceptEntry id=\"c\(number + 1)\">\n"
-            out += "        <descrip type=\"subjectField\">\(escape(concept.functions.joined(separator: "+")))</descrip>\n"
+            out += "        <descrip type=\"subjectField\">\(escape(concept.subject))</descrip>\n"
             for fact in concept.facts {
                 out += "        <note>\(escape(fact.note))</note>\n"
             }

@@ -9,7 +9,7 @@ public enum GlossaryWriter {
     }
 
     /// One file per table that has entries: functions.tsv, phrases.tsv, cues.tsv, hedges.tsv,
-    /// stopwords.tsv, synonyms.tsv.
+    /// stopwords.tsv, synonyms.tsv, scopes.tsv, chrome.tsv.
     public static func files(_ glossary: Glossary) -> [File] {
         var files: [File] = []
         if !glossary.functions.isEmpty { files.append(File(name: "functions.tsv", text: functions(glossary.functions))) }
@@ -18,6 +18,10 @@ public enum GlossaryWriter {
         if !glossary.hedges.isEmpty { files.append(File(name: "hedges.tsv", text: hedges(glossary.hedges))) }
         if !glossary.stopwords.isEmpty { files.append(File(name: "stopwords.tsv", text: stopwords(glossary.stopwords))) }
         if !glossary.synonyms.isEmpty { files.append(File(name: "synonyms.tsv", text: synonyms(glossary.synonyms))) }
+        if !glossary.scopes.isEmpty || !glossary.scopePhrases.isEmpty {
+            files.append(File(name: "scopes.tsv", text: scopes(glossary.scopes) + "\n" + scopePhrases(glossary.scopePhrases)))
+        }
+        if !glossary.chrome.isEmpty { files.append(File(name: "chrome.tsv", text: chrome(glossary.chrome))) }
         return files
     }
 
@@ -28,15 +32,26 @@ public enum GlossaryWriter {
     }
 
     public static func functions(_ functions: [FunctionInfo]) -> String {
-        table("# Functions: id, group (strategic or execution), English and Russian labels, required (yes: always a row in compare).",
-              header: ["id", "group", "en", "ru", "required"],
-              rows: functions.map { [$0.id, $0.group.rawValue, $0.labels["en"] ?? "", $0.labels["ru"] ?? "", $0.required ? "yes" : ""] })
+        table("# Functions: id, group (strategic or execution), English and Russian labels, required (yes: always a row in compare), market (the scope a market-knowledge function knows).",
+              header: ["id", "group", "en", "ru", "required", "market"],
+              rows: functions.map { [$0.id, $0.group.rawValue, $0.labels["en"] ?? "", $0.labels["ru"] ?? "", $0.required ? "yes" : "", $0.market ?? ""] })
+    }
+
+    public static func scopes(_ scopes: [ScopeInfo]) -> String {
+        table("# Scopes (markets) a claim can be limited to, with their labels.", header: ["scope", "en", "ru"],
+              rows: scopes.map { [$0.id, $0.labels["en"] ?? "", $0.labels["ru"] ?? ""] })
+    }
+
+    public static func scopePhrases(_ phrases: [ScopeEntry]) -> String {
+        table("# Words naming a scope (not-scope: a language or a party); match: stem (empty), exact or case.",
+              header: ["scope", "lang", "phrase", "match"],
+              rows: phrases.map { [$0.scope, $0.language, $0.phrase, $0.match == .stem ? "" : $0.match.rawValue] })
     }
 
     public static func phrases(_ phrases: [PhraseEntry]) -> String {
-        table("# Phrases naming functions (\"a+b\": both on purpose); match: stem (empty) or exact.",
+        table("# Phrases naming functions (\"a+b\": all at once; \"a|b\": any one, flagged multi-function); match: stem (empty) or exact.",
               header: ["function", "lang", "phrase", "match"],
-              rows: phrases.map { [$0.functions.joined(separator: "+"), $0.language, $0.phrase, $0.exact ? "exact" : ""] })
+              rows: phrases.map { [$0.functionField, $0.language, $0.phrase, $0.exact ? "exact" : ""] })
     }
 
     public static func cues(_ cues: [CueEntry]) -> String {
@@ -52,6 +67,11 @@ public enum GlossaryWriter {
 
     public static func stopwords(_ stopwords: [StopwordEntry]) -> String {
         table("# Words phrase matching skips.", header: ["lang", "word"], rows: stopwords.map { [$0.language, $0.word] })
+    }
+
+    public static func chrome(_ chrome: [ChromeEntry]) -> String {
+        table("# Class and id words that mark a web page's chrome (navigation, banners, footers).", header: ["chrome", "word"],
+              rows: chrome.map { [$0.chrome, $0.word] })
     }
 
     public static func synonyms(_ synonyms: [SynonymEntry]) -> String {

@@ -142,16 +142,21 @@ enum FunctionID {
         return id
     }
 
-    /// The ids a subject names: "a+b" names both, as in capdiff's phrase files.
+    /// The ids a subject names: "a+b" names both, "a|b" either, as in capdiff's phrase files.
     static func all(in subjects: [String]) -> [String] {
         var ids: [String] = []
         for subject in subjects {
-            for part in subject.split(separator: "+") {
+            for part in subject.split(whereSeparator: { $0 == "+" || $0 == "|" }) {
                 let id = from(String(part))
                 if !id.isEmpty, !ids.contains(id) { ids.append(id) }
             }
         }
         return ids
+    }
+
+    /// A subject written "a|b": its terms could mean any one of the functions.
+    static func isEitherOf(_ subjects: [String]) -> Bool {
+        subjects.count == 1 && subjects[0].contains("|") && !subjects[0].contains("+")
     }
 
     static func isValid(_ id: String) -> Bool {

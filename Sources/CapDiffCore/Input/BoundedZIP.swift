@@ -108,6 +108,8 @@ struct BoundedZIP {
             && !(components.first?.contains(":") ?? false) && !components.contains("..")
     }
 
+    func contains(_ name: String) -> Bool { entries[name] != nil }
+
     /// An entry's bytes, or nil when the archive has no such entry.
     func read(_ name: String) throws(Diagnostic) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }

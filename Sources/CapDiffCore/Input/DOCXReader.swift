@@ -11,7 +11,10 @@ enum DOCXReader {
     static let documentPart = "word/document.xml"
 
     static func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Outline {
-        let archive = try BoundedZIP(bytes, path: path)
+        try read(try BoundedZIP(bytes, path: path), path: path)
+    }
+
+    static func read(_ archive: BoundedZIP, path: String) throws(Diagnostic) -> Outline {
         func part(_ name: String) throws(Diagnostic) -> XMLElement? {
             guard let bytes = try archive.read(name) else { return nil }
             return try XMLTree.parse(bytes, html: false, path: "\(path) (\(name))")

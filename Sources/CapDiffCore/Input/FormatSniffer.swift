@@ -7,15 +7,28 @@ extension DocumentReader {
     public static func sniff(_ bytes: [UInt8], path: String) -> Format {
         let ext = (path as NSString).pathExtension.lowercased()
         let isMarkdownName = ["md", "markdown"].contains(ext)
+        // A ZIP archive (DOCX, PPTX, ODT: `read` tells them apart by their parts).
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return .docx
         }
+        // "%PDF-" starts a PDF, anywhere in its first kilobyte (the standard allows leading junk).
+        if isPDF(bytes) { return .pdf }
         let head = Self.head(bytes)
         if let markup = markup(head, bytes: bytes, ext: ext) {
             if markup.strong || !isMarkdownName { return markup.format }
         }
         if let mail = mail(head, ext: ext) { return mail }
         return isMarkdownName ? .markdown : .text
+    }
+
+    static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(1024)
+        let magic: [UInt8] = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        for start in head.startIndex...(head.endIndex - magic.count) where head[start] == 0x25 {
+            if head[start..<(start + magic.count)].elementsEqual(magic) { return true }
+        }
+        return false
     }
 
     /// A Maildir: a folder with cur and new folders (tmp is often left out of copies).

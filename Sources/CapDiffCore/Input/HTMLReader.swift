@@ -1,18 +1,24 @@
 /// Reads HTML and XHTML (through libxml2's HTML parser, which decodes entities and forgives
 /// sloppy markup) into an outline: h1–h6 are headings, p, div and other block elements
 /// paragraphs, li items (numbered as the list counts them), tables rows under a header (the
-/// first row), dt a label over its dd items. The head, scripts and styles are dropped. Each
-/// unit's line is the source line where libxml2 saw its text start.
+/// first row), dt a label over its dd items. The head, scripts and styles are dropped, and so is
+/// a web page's chrome: navigation, header and footer, cookie banners, forms, hidden elements
+/// (`PageChrome`). Each unit's line is the source line where libxml2 saw its text start.
 enum HTMLReader {
-    static func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Outline {
+    static func read(_ bytes: [UInt8], path: String, chromeWords: Set<String> = []) throws(Diagnostic) -> Outline {
         let encoding = encoding(of: bytes)
         var warnings: [Diagnostic] = []
         if encoding == "UTF-8", let line = SourceFile.firstInvalidUTF8Line(bytes) {
             warnings.append(.warning(path, line: line, "invalid UTF-8, decoded with replacement characters (\u{FFFD}); save the file as UTF-8 or declare its charset"))
         }
         let root = try XMLTree.parse(bytes, html: true, path: path, encoding: encoding)
-        var walker = Walker()
-        walker.element(root)
+        let chrome = PageChrome(words: chromeWords)
+        var walker = Walker(chrome: chrome)
+        if let main = chrome.mainContent(root) {
+            walker.element(main)
+        } else {
+            walker.element(root)
+        }
         walker.flush()
         return OutlineReader().read(blocks: walker.blocks, path: path, warnings: warnings)
     }
@@ -45,6 +51,9 @@ enum HTMLReader {
     /// Walks the tree in document order, gathering inline text into the current paragraph
     /// until a block element ends it.
     private struct Walker {
+        let chrome: PageChrome
+        /// How many <main> or <article> elements enclose the current one.
+        var inContent = 0
         var blocks: [OutlineBlock] = []
         var text = MarkupText()
         /// How many b or strong elements enclose the current text.
@@ -54,7 +63,10 @@ enum HTMLReader {
         /// keeps this frame small: it recurses once per level of nesting.
         mutating func element(_ e: XMLElement) {
             let name = e.name.lowercased()
-            guard !HTMLReader.skipped.contains(name) else { return }
+            guard !chrome.isChrome(e, inContent: inContent > 0) else { return }
+            let content = PageChrome.isContent(e)
+            if content { inContent += 1 }
+            defer { if content { inContent -= 1 } }
             text.enter(e)
             switch name {
             case "br": text.hardBreak()
@@ -142,7 +154,7 @@ enum HTMLReader {
         /// it as items and tables of their own.
         mutating func item(_ e: XMLElement, marker: String) {
             flush()
-            var inner = Walker()
+            var inner = Walker(chrome: chrome, inContent: inContent)
             inner.text.enter(e)
             inner.children(e)
             inner.flush()

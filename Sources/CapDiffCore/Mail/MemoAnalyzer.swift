@@ -116,14 +116,19 @@ final class MemoAnalyzer {
                     for reason in ambiguity.reasons where !ambiguities[i].reasons.contains(reason) {
                         ambiguities[i].reasons.append(reason)
                     }
+                    for function in ambiguity.functions where !ambiguities[i].functions.contains(function) {
+                        ambiguities[i].functions.append(function)
+                    }
                 } else {
                     lineOfAmbiguity[ambiguity.line] = ambiguities.count
                     ambiguities.append(ambiguity)
                 }
             }
         }
-        return Analysis(path: outline.path, language: language ?? outline.language, claims: Analyzer.onePerLine(claims),
-                        ambiguities: ambiguities, warnings: outline.warnings)
+        let kept = Analyzer.onePerLine(claims)
+        // Conflicts are between lines of one message, so they are found once its units are combined.
+        return Analysis(path: outline.path, language: language ?? outline.language, claims: kept,
+                        ambiguities: Conflicts.flag(kept, in: ambiguities), warnings: outline.warnings)
     }
 
     /// What the analyser reads from the whole outline: the units the writer's name comes from.

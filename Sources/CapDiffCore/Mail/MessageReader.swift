@@ -52,11 +52,12 @@ final class MessageReader {
     private func add(_ analysis: Analysis, attachment: String?, to record: inout MessageRecord) {
         for claim in analysis.claims {
             record.claims.append(.init(function: claim.function, stance: claim.stance, line: claim.line, text: claim.text,
-                                       phrase: claim.phrase, attachment: attachment))
+                                       phrase: claim.phrase, attachment: attachment, scope: claim.scope))
         }
         for ambiguity in analysis.ambiguities {
             record.ambiguities.append(.init(line: ambiguity.line, kinds: ambiguity.kinds, text: ambiguity.text,
-                                            reasons: ambiguity.reasons, attachment: attachment))
+                                            reasons: ambiguity.reasons, attachment: attachment,
+                                            contradictions: ambiguity.contradictions))
         }
         for warning in analysis.warnings { record.notes.append(warning.message) }
     }

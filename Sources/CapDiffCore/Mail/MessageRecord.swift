@@ -15,6 +15,10 @@ public struct MessageRecord: Sendable, Equatable {
         public var phrase: String
         /// The attachment the claim was read from; nil for the message's own text.
         public var attachment: String?
+        /// The market the claim is limited to; nil for every market.
+        public var scope: String? = nil
+
+        public var key: ClaimKey { ClaimKey(function: function, scope: scope) }
     }
 
     public struct Ambiguity: Sendable, Equatable {
@@ -23,6 +27,8 @@ public struct MessageRecord: Sendable, Equatable {
         public var text: String
         public var reasons: [String]
         public var attachment: String?
+        /// For a `conflict`: the other lines of the message that say the opposite.
+        public var contradictions: [Contradiction] = []
     }
 
     /// Why a message's text could not be analysed (it still counts in its thread).

@@ -13,8 +13,10 @@ public enum MessageRecordJSON {
             ("date", JSON(r.date.map(MailJSONViews.isoDate))), ("date_unix", r.date.map { .int(Int($0)) } ?? .null),
             ("letters", .object([("cyrillic", .int(r.cyrillicLetters)), ("latin", .int(r.latinLetters))])),
             ("claims", .array(r.claims.map { c in
-                var f: [(String, JSON)] = [("function", .string(c.function)), ("stance", .string(c.stance.rawValue)),
-                                           ("line", .int(c.line)), ("text", .string(c.text)), ("phrase", .string(c.phrase))]
+                var f: [(String, JSON)] = [("function", .string(c.function))]
+                if let scope = c.scope { f.append(("scope", .string(scope))) }
+                f += [("stance", .string(c.stance.rawValue)), ("line", .int(c.line)), ("text", .string(c.text)),
+                      ("phrase", .string(c.phrase))]
                 if let a = c.attachment { f.append(("attachment", .string(a))) }
                 return .object(f)
             })),
@@ -22,6 +24,7 @@ public enum MessageRecordJSON {
                 var f: [(String, JSON)] = [("line", .int(a.line)), ("kinds", .array(a.kinds.map { .string($0.rawValue) })),
                                            ("text", .string(a.text)), ("reasons", .array(a.reasons.map { .string($0) }))]
                 if let att = a.attachment { f.append(("attachment", .string(att))) }
+                if !a.contradictions.isEmpty { f.append(("contradicts", JSONViews.contradictions(a.contradictions))) }
                 return .object(f)
             })),
             ("attachments", .object([("read", .array(r.attachmentsRead.map { .string($0) })),
@@ -72,14 +75,24 @@ public enum MessageRecordJSON {
                 throw FormatError(reason: "a claim without function, stance or line")
             }
             claims.append(.init(function: function, stance: stance, line: line, text: c["text"] as? String ?? "",
-                                phrase: c["phrase"] as? String ?? "", attachment: c["attachment"] as? String))
+                                phrase: c["phrase"] as? String ?? "", attachment: c["attachment"] as? String,
+                                scope: c["scope"] as? String))
         }
         var ambiguities: [MessageRecord.Ambiguity] = []
         for case let a as [String: Any] in object["ambiguities"] as? [Any] ?? [] {
             guard let line = int("line", in: a) else { throw FormatError(reason: "an ambiguity without a line") }
             ambiguities.append(.init(line: line, kinds: strings(a["kinds"]).compactMap(AmbiguityKind.init(rawValue:)),
                                      text: a["text"] as? String ?? "", reasons: strings(a["reasons"]),
-                                     attachment: a["attachment"] as? String))
+                                     attachment: a["attachment"] as? String,
+                                     contradictions: contradictions(a["contradicts"])))
+        }
+        func contradictions(_ value: Any?) -> [Contradiction] {
+            (value as? [Any] ?? []).compactMap { item in
+                guard let c = item as? [String: Any], let function = c["function"] as? String, let line = int("line", in: c),
+                      let stance = (c["stance"] as? String).flatMap(Stance.init(rawValue:)) else { return nil }
+                return Contradiction(key: ClaimKey(function: function, scope: c["scope"] as? String), line: line,
+                                     text: c["text"] as? String ?? "", stance: stance)
+            }
         }
         let letters = object["letters"] as? [String: Any] ?? [:]
         let attachments = object["attachments"] as? [String: Any] ?? [:]

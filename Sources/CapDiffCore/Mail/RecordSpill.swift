@@ -107,10 +107,15 @@ struct SpillWriter {
         int(r.claims.count)
         for c in r.claims {
             string(c.function); string(c.stance.rawValue); int(c.line); string(c.text); string(c.phrase); optional(c.attachment)
+            optional(c.scope)
         }
         int(r.ambiguities.count)
         for a in r.ambiguities {
             int(a.line); strings(a.kinds.map(\.rawValue)); string(a.text); strings(a.reasons); optional(a.attachment)
+            int(a.contradictions.count)
+            for c in a.contradictions {
+                string(c.key.function); optional(c.key.scope); int(c.line); string(c.text); string(c.stance.rawValue)
+            }
         }
         strings(r.attachmentsRead); strings(r.attachmentsSkipped)
         optional(r.skip?.rawValue)
@@ -164,11 +169,19 @@ struct SpillReader {
         let claims: [MessageRecord.Claim] = (0..<count()).map { _ in
             let function = string(), stance = Stance(rawValue: string()), line = Int(int()), text = string(), phrase = string()
             if stance == nil { failed = true }
-            return .init(function: function, stance: stance ?? .supports, line: line, text: text, phrase: phrase, attachment: optional())
+            let attachment = optional(), scope = optional()
+            return .init(function: function, stance: stance ?? .supports, line: line, text: text, phrase: phrase,
+                         attachment: attachment, scope: scope)
         }
         let ambiguities: [MessageRecord.Ambiguity] = (0..<count()).map { _ in
             let line = Int(int()), kinds = strings().compactMap(AmbiguityKind.init(rawValue:)), text = string(), reasons = strings()
-            return .init(line: line, kinds: kinds, text: text, reasons: reasons, attachment: optional())
+            let attachment = optional()
+            let contradictions: [Contradiction] = (0..<count()).map { _ in
+                let function = string(), scope = optional(), line = Int(int()), text = string(), stance = Stance(rawValue: string())
+                if stance == nil { failed = true }
+                return Contradiction(key: ClaimKey(function: function, scope: scope), line: line, text: text, stance: stance ?? .owns)
+            }
+            return .init(line: line, kinds: kinds, text: text, reasons: reasons, attachment: attachment, contradictions: contradictions)
         }
         let read = strings(), skipped = strings()
         let skip = optional().flatMap(MessageRecord.Skip.init(rawValue:))

@@ -42,7 +42,7 @@ public struct ThreadReport: Sendable {
             var message: Int
             var claims: [MessageRecord.Claim]
         }
-        var latest: [[String: Latest]] = [[:], [:]]
+        var latest: [[ClaimKey: Latest]] = [[:], [:]]
         var letters = [LanguageDetector.LetterCounts(), LanguageDetector.LetterCounts()]
         var unsided: [(String, Int)] = []
         var sideOf: [Int?] = []
@@ -56,17 +56,18 @@ public struct ThreadReport: Sendable {
             }
             letters[side].cyrillic += record.cyrillicLetters
             letters[side].latin += record.latinLetters
-            var byFunction: [String: [MessageRecord.Claim]] = [:]
+            // Per function and scope, the later message wins.
+            var byKey: [ClaimKey: [MessageRecord.Claim]] = [:]
             for claim in record.claims {
                 if claim.attachment != nil, !creditAttachments {
                     attachmentClaims[side].append((claim, Self.source(record, attachment: claim.attachment)))
                 } else {
-                    byFunction[claim.function, default: []].append(claim)
+                    byKey[claim.key, default: []].append(claim)
                 }
             }
-            for (function, claims) in byFunction {
+            for (key, claims) in byKey {
                 let stance = claims.map(\.stance).max()!
-                latest[side][function] = Latest(stance: stance, message: index, claims: claims.filter { $0.stance == stance })
+                latest[side][key] = Latest(stance: stance, message: index, claims: claims.filter { $0.stance == stance })
             }
         }
         unsidedSenders = unsided
@@ -77,11 +78,11 @@ public struct ThreadReport: Sendable {
         for side in 0..<2 {
             var claims: [Claim] = []
             var sources: [Source] = []
-            for function in latest[side].keys.sorted() {
-                let entry = latest[side][function]!
+            for key in latest[side].keys.sorted() {
+                let entry = latest[side][key]!
                 for c in entry.claims {
                     claims.append(Claim(function: c.function, stance: c.stance, line: c.line, text: c.text,
-                                        phrase: c.phrase, basis: .cue(c.phrase)))
+                                        phrase: c.phrase, basis: .cue(c.phrase), scope: c.scope))
                     sources.append(Self.source(records[entry.message], attachment: c.attachment))
                 }
             }
@@ -90,9 +91,12 @@ public struct ThreadReport: Sendable {
             for (index, record) in records.enumerated() where sideOf[index] == side {
                 for a in record.ambiguities where a.attachment == nil || creditAttachments {
                     let onLine = record.claims.filter { $0.line == a.line && $0.attachment == a.attachment }
-                    let stands = onLine.isEmpty || onLine.contains { latest[side][$0.function]?.message == index }
+                    let stands = onLine.isEmpty || onLine.contains { latest[side][$0.key]?.message == index }
                     guard stands else { continue }
-                    ambiguities.append(Ambiguity(line: a.line, kinds: a.kinds, text: a.text, reasons: a.reasons))
+                    // A conflict marks a cell only while its message is the one that decides it.
+                    let contradictions = a.contradictions.filter { latest[side][$0.key]?.message == index }
+                    ambiguities.append(Ambiguity(line: a.line, kinds: a.kinds, text: a.text, reasons: a.reasons,
+                                                 contradictions: contradictions))
                     ambiguitySourcesOfSide.append(Self.source(record, attachment: a.attachment))
                 }
             }

@@ -6,11 +6,15 @@ public struct Outline: Sendable {
     public var units: [Unit]
     /// Problems found while reading, such as invalid UTF-8.
     public var warnings: [Diagnostic]
+    /// A PDF's pages or a presentation's slides: units' lines are running lines through the
+    /// document, and this says which page (or slide) and line each is (see `Location`).
+    public var pages: PageMap?
 
-    public init(path: String, units: [Unit], warnings: [Diagnostic] = []) {
+    public init(path: String, units: [Unit], warnings: [Diagnostic] = [], pages: PageMap? = nil) {
         self.path = path
         self.units = units
         self.warnings = warnings
+        self.pages = pages
     }
 
     /// The document's language, from the letters of all its units.

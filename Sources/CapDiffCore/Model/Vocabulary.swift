@@ -34,6 +34,8 @@ public enum AmbiguityKind: String, Codable, CaseIterable, Sendable, Comparable {
     case multiFunction = "multi-function"
     case unmapped
     case mixedScript = "mixed-script"
+    /// The document says on one line that it does a function and on another that it does not.
+    case conflict
 
     public static func < (a: AmbiguityKind, b: AmbiguityKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

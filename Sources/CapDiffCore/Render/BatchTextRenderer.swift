@@ -8,17 +8,19 @@ public struct BatchTextRenderer {
         var out = "Thread \(report.thread ?? "(no Message-ID)")"
         if let subject = report.subject { out += " — \(subject)" }
         out += " (\(report.messages) message\(report.messages == 1 ? "" : "s"))\n"
-        let width = max(12, report.comparison.rows.map(\.function.count).max() ?? 0)
+        let width = max(12, report.comparison.rows.map(\.key.description.count).max() ?? 0)
         for row in report.comparison.rows {
-            let stances = zip(names, row.stances).map { "\($0): \($1?.rawValue ?? "absent")" }.joined(separator: "   ")
-            out += "  " + pad(row.function, width) + "  " + pad(row.verdict.rawValue, 9) + "  " + stances + "\n"
+            let stances = row.stances.indices.map { side in
+                "\(names[side]): \(row.stances[side]?.rawValue ?? "absent")\(row.conflicted[side] ? " !" : "")"
+            }.joined(separator: "   ")
+            out += "  " + pad(row.key.description, width) + "  " + pad(row.verdict.rawValue, 9) + "  " + stances + "\n"
         }
         if report.comparison.rows.isEmpty { out += "  (no claims from either side)\n" }
         let ambiguous = report.comparison.sides.reduce(0) { $0 + $1.analysis.ambiguities.count }
         if ambiguous > 0 { out += "  \(ambiguous) ambiguous line\(ambiguous == 1 ? "" : "s")\n" }
         for (side, listed) in report.attachmentClaims.enumerated() where !listed.isEmpty {
             out += "  not credited (in \(names[side])'s attachments): " + listed.map { claim, source in
-                "\(claim.function) \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
+                "\(claim.key) \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
             }.joined(separator: ", ") + "\n"
         }
         if !report.unsidedSenders.isEmpty {

@@ -1,10 +1,18 @@
 /// `capdiff explain` as text (one section per pipeline step) or as JSON.
 public struct ExplainRenderer {
-    public init() {}
+    /// The explained document's pages or slides, where its lines are counted per page or slide.
+    public var pages: PageMap?
+
+    public init(pages: PageMap? = nil) {
+        self.pages = pages
+    }
+
+    /// Where a running line of the explained document is.
+    func place(_ line: Int) -> Location { pages?.location(ofLine: line) ?? Location(line: line) }
 
     public func render(_ e: Explanation) -> String {
         var lines: [String] = []
-        if let path = e.path, let line = e.line { lines.append("\(path):\(line)") }
+        if let path = e.path, let line = e.line { lines.append(place(line).place(path)) }
         lines.append("text:        \(e.text)")
         lines.append("language:    \(e.language?.rawValue ?? "none (no letters)")")
         if let heading = e.heading {
@@ -34,6 +42,7 @@ public struct ExplainRenderer {
         })
         section("cues:", e.cues.map { ($0.match, $0.roles.joined(separator: ", ")) })
         section("hedges:", e.hedges.map { ($0.match, $0.kind.rawValue) })
+        section("scopes:", e.scopes.map { ($0.match, $0.scope.map { "scope \($0)" } ?? "not a scope (a language or a party)") })
         lines.append("")
         lines.append("clauses:")
         for clause in e.clauses {
@@ -47,10 +56,10 @@ public struct ExplainRenderer {
         }
         lines.append("")
         lines.append("claims:" + (e.claims.isEmpty ? " none" : ""))
-        for c in e.claims { lines.append("  \(c.function) \(c.stance.rawValue) (line \(c.line), \(c.basis))") }
+        for c in e.claims { lines.append("  \(c.key) \(c.stance.rawValue) (\(place(c.line).text()), \(c.basis))") }
         lines.append("ambiguity:" + (e.ambiguities.isEmpty ? " none" : ""))
         for a in e.ambiguities {
-            lines.append("  line \(a.line): \(a.kinds.map(\.rawValue).joined(separator: ", ")): \(a.reasons.joined(separator: "; "))")
+            lines.append("  \(place(a.line).text()): \(a.kinds.map(\.rawValue).joined(separator: ", ")): \(a.reasons.joined(separator: "; "))")
         }
         lines.append("")
         lines.append("not in the glossary:" + (e.uncovered.isEmpty ? " none" : ""))
@@ -72,7 +81,7 @@ public struct ExplainRenderer {
         let fields: [(String, JSON)] = [
             ("text", .string(e.text)),
             ("path", JSON(e.path)),
-            ("line", e.line.map { .int($0) } ?? .null),
+        ] + (e.line.map { JSONViews.lineFields(place($0)) } ?? [("line", .null)]) + [
             ("language", JSON(e.language?.rawValue)),
             ("heading", heading),
             ("normalized", .string(e.normalized)),
@@ -80,9 +89,14 @@ public struct ExplainRenderer {
             ("phrases", .array(e.phrases.map(Self.json))),
             ("cues", .array(e.cues.map(Self.json))),
             ("hedges", .array(e.hedges.map(Self.json))),
+            ("scopes", .array(e.scopes.map(Self.json))),
             ("clauses", .array(e.clauses.map(Self.json))),
-            ("claims", .array(e.claims.map(JSONViews.claim))),
-            ("ambiguities", .array(e.ambiguities.map { JSONViews.ambiguity($0, side: nil) })),
+            ("claims", .array(e.claims.map { var c = $0; c.location = pages?.location(ofLine: c.line); return JSONViews.claim(c) })),
+            ("ambiguities", .array(e.ambiguities.map { a in
+                var a = a
+                a.location = pages?.location(ofLine: a.line)
+                return JSONViews.ambiguity(a, side: nil)
+            })),
             ("uncovered", .array(e.uncovered.map(Self.json))),
         ]
         return .object(fields)
@@ -117,6 +131,10 @@ public struct ExplainRenderer {
 
     static func json(_ step: Explanation.HedgeStep) -> JSON {
         .object([("text", .string(step.match.text)), ("kind", .string(step.kind.rawValue)), ("entries", json(step.match.entries))])
+    }
+
+    static func json(_ step: Explanation.ScopeStep) -> JSON {
+        .object([("text", .string(step.match.text)), ("scope", JSON(step.scope)), ("entries", json(step.match.entries))])
     }
 
     static func json(_ clause: Explanation.ClauseStep) -> JSON {

@@ -37,7 +37,7 @@ struct HTMLBatchView {
         for (side, listed) in report.attachmentClaims.enumerated() where !listed.isEmpty {
             meta.append((t("Not credited (in attachments of ", "Не учтены (во вложениях стороны ") + report.comparison.sides[side].name + ")",
                          listed.map { claim, source in
-                             "\(glossary.function(claim.function)?.label(language.rawValue) ?? claim.function) — \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
+                             "\(glossary.label(function: claim.function, scope: claim.scope, language: language.rawValue)) — \(claim.stance.rawValue) (\(source.attachment ?? "?"))"
                          }.joined(separator: "; ")))
         }
         if !report.unsidedSenders.isEmpty {

@@ -28,7 +28,7 @@ struct HTMLComparisonView {
     private func t(_ en: String, _ ru: String) -> String { language == .ru ? ru : en }
 
     var sections: [HTMLNode] {
-        [matrix, ambiguities] + notes
+        [matrix] + splits + [ambiguities] + notes
     }
 
     /// "northwind: fixtures/northwind.md (en) · sever-media: …", for the page header.
@@ -64,18 +64,20 @@ struct HTMLComparisonView {
     }
 
     private func row(_ row: Comparison.Row) -> HTMLNode {
-        let function = glossary.function(row.function)
-        let label = function?.label(language.rawValue) ?? row.function
-        let otherLabel = function?.labels[other.rawValue]
+        let label = glossary.label(function: row.function, scope: row.scope, language: language.rawValue)
+        let otherLabel = glossary.function(row.function)?.labels[other.rawValue] == nil ? nil
+            : glossary.label(function: row.function, scope: row.scope, language: other.rawValue)
         var header: [HTMLNode] = [.text(label)]
         if let otherLabel, otherLabel != label {
             header.append(.tag("span", [("class", "other-label"), ("lang", other.rawValue)], otherLabel))
         }
         let stanceCells = comparison.sides.indices.map { side in
             stanceCell(row.stances[side], evidence: row.evidence[side], places: evidencePlaces(row, side: side),
-                       language: comparison.sides[side].analysis.language)
+                       language: comparison.sides[side].analysis.language, conflicted: row.conflicted[side])
         }
-        return .tag("tr", [("class", HTMLStyle.verdictClass(row.verdict)), ("data-function", row.function),
+        // A function's scoped rows follow its unscoped one, indented under it.
+        let rowClass = HTMLStyle.verdictClass(row.verdict) + (row.scope == nil ? "" : " scoped")
+        return .tag("tr", [("class", rowClass), ("data-function", row.function), ("data-scope", row.scope),
                            ("data-verdict", row.verdict.rawValue)],
                     [.tag("th", [("scope", "row")], header)] + stanceCells + [
                         .tag("td", [("class", "verdict")], Words.verdict(row.verdict, language)),
@@ -87,8 +89,7 @@ struct HTMLComparisonView {
     /// stance, which are the evidence, in the same order.
     private func evidencePlaces(_ row: Comparison.Row, side: Int) -> [Place?] {
         guard let places = claimPlaces?[side] else { return row.evidence[side].map { _ in nil } }
-        let claims = comparison.sides[side].analysis.claims
-        let indices = claims.indices.filter { claims[$0].function == row.function && claims[$0].stance == row.stances[side] }
+        let indices = comparison.evidenceIndices(row, side: side)
         return row.evidence[side].indices.map { i in i < indices.count && indices[i] < places.count ? places[indices[i]] : nil }
     }
 
@@ -97,22 +98,36 @@ struct HTMLComparisonView {
     }
 
     /// The stance in words, then each line that states it, quoted in its document's language.
-    private func stanceCell(_ stance: Stance?, evidence: [Claim], places: [Place?], language quoted: Language) -> HTMLNode {
+    private func stanceCell(_ stance: Stance?, evidence: [Claim], places: [Place?], language quoted: Language, conflicted: Bool) -> HTMLNode {
         guard let stance else {
             return .tag("td", [("class", "stance-cell")], [.tag("span", [("class", "absent")], t("not mentioned", "не упоминается"))])
         }
         let quotes = zip(evidence, places).map { claim, place in
             HTMLNode.tag("li", [], (place.map { [placeNode($0), .text(", ")] } ?? []) + [
-                .tag("span", [("class", "line")], t("line", "строка") + " \(claim.line)"),
+                .tag("span", [("class", "line")], claim.place.text(language)),
                 .text(" "),
                 // The line's own language where the analysis knows it: a Russian outline may
                 // quote an English line.
                 .tag("q", [("lang", HTMLPage.lang(claim.language ?? quoted))], claim.text),
             ])
         }
+        let mark: [HTMLNode] = conflicted
+            ? [.text(" "), .tag("span", [("class", "conflict"), ("title", t("the document contradicts itself on this",
+                                                                               "документ противоречит сам себе"))], "!")]
+            : []
         return .tag("td", [("class", "stance-cell")],
-                    [.tag("span", [("class", "stance")], Words.stance(stance, language))]
+                    [.tag("span", [("class", "stance")], Words.stance(stance, language))] + mark
                         + (quotes.isEmpty ? [] : [.tag("ol", [("class", "evidence")], quotes)]))
+    }
+
+    /// Functions split by market, each side owning its own part.
+    var splits: [HTMLNode] {
+        guard !comparison.splits.isEmpty else { return [] }
+        let items = comparison.splits.map { split in
+            HTMLNode.tag("li", [], [.tag("strong", [], glossary.label(function: split.function, scope: nil, language: language.rawValue)),
+                                    .text(": " + Words.split(split, names: names, glossary: glossary, language))])
+        }
+        return [.tag("aside", [("class", "note splits"), ("role", "note")], [.tag("ul", [], items)])]
     }
 
     var ambiguities: HTMLNode {
@@ -132,7 +147,7 @@ struct HTMLComparisonView {
         let rows = lines.map { side, ambiguity, place in
             HTMLNode.tag("tr", [], [
                 .tag("td", [], [.text(side.name)] + (place.map { [.tag("span", [("class", "other-label place"), ("title", $0.title)], $0.text)] } ?? [])),
-                .tag("td", [("class", "line")], String(ambiguity.line)),
+                .tag("td", [("class", "line")], ambiguity.place.short(language)),
                 .tag("td", [], ambiguity.kinds.map { Words.kind($0, language) }.joined(separator: ", ")),
                 .tag("td", [("lang", HTMLPage.lang(side.analysis.language))], ambiguity.text),
                 // The analyser explains itself in English, whatever the report's language.

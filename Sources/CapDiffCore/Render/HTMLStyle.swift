@@ -50,6 +50,9 @@ enum HTMLStyle {
         .ambiguities .col-kinds { width: 15%; }
         .ambiguities .col-reasons { width: 28%; }
         .stance { font-weight: bold; }
+        .conflict { font-weight: bold; color: #a00000; border: 1px solid #a00000; border-radius: 50%;
+          padding: 0 .35em; cursor: help; }
+        tr.scoped th[scope=row] { padding-left: 1.5rem; font-weight: normal; }
         .absent { font-style: italic; }
         .verdict { font-weight: bold; border-left: .45rem solid #111; }
         ol.evidence { list-style: none; margin: .3rem 0 0; padding: 0; font-size: .88em; }

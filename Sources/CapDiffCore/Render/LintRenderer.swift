@@ -10,7 +10,7 @@ public enum LintRenderer {
         out += count == 0 ? "no problems" : "\(count) problem\(count == 1 ? "" : "s")"
         out += " in \(result.functions) function\(result.functions == 1 ? "" : "s") and \(result.phrases) phrase\(result.phrases == 1 ? "" : "s")"
         if !result.multiFunction.isEmpty {
-            out += "; \(result.multiFunction.count) phrase\(result.multiFunction.count == 1 ? " names" : "s name") several functions on purpose (a+b)"
+            out += "; \(result.multiFunction.count) phrase\(result.multiFunction.count == 1 ? " names" : "s name") several functions on purpose (a+b, a|b)"
         }
         return out + "\n"
     }

@@ -21,7 +21,8 @@ public enum MailJSONViews {
         // Claims read from attachments are listed, not credited (unless --credit-attachments).
         fields.append(("attachment_claims", .object(report.comparison.sides.indices.map { side in
             (report.comparison.sides[side].name, .array(report.attachmentClaims[side].map { claim, source in
-                .object([("function", .string(claim.function)), ("stance", .string(claim.stance.rawValue))]
+                .object([("function", .string(claim.function))] + (claim.scope.map { [("scope", JSON.string($0))] } ?? [])
+                        + [("stance", .string(claim.stance.rawValue))]
                         + evidenceFields(line: claim.line, text: claim.text, source: source,
                                          sidePath: report.comparison.sides[side].analysis.path))
             }))
@@ -43,9 +44,7 @@ public enum MailJSONViews {
                 guard key == "evidence" else { return (key, value) }
                 return (key, .object(names.indices.map { side in
                     let analysis = report.comparison.sides[side].analysis
-                    let items = analysis.claims.indices.filter {
-                        analysis.claims[$0].function == row.function && analysis.claims[$0].stance == row.stances[side]
-                    }.map { i in
+                    let items = report.comparison.evidenceIndices(row, side: side).map { i in
                         evidence(line: analysis.claims[i].line, text: analysis.claims[i].text,
                                  source: report.claimSources[side][i], sidePath: analysis.path)
                     }

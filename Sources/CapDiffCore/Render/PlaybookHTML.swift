@@ -23,13 +23,13 @@ public struct PlaybookHTML {
             if texts.count == 1 {
                 children = [.tag("h2", [], "\(index + 1). " + parts[0].title),
                             .tag("ul", [], parts[0].items.map { item in
-                                .tag("li", [("data-function", item.function)], inline(item.runs))
+                                .tag("li", [("data-function", item.key?.function), ("data-scope", item.key?.scope)], inline(item.runs))
                             })]
             } else {
                 children = [pair(zip(parts, texts).map { part, text in .tag("h2", [("lang", lang(text))], "\(index + 1). " + part.title) })]
                 children += parts[0].items.indices.map { item in
                     pair(zip(parts, texts).map { part, text in
-                        .tag("p", [("lang", lang(text)), ("data-function", part.items[item].function)], inline(part.items[item].runs))
+                        .tag("p", [("lang", lang(text)), ("data-function", part.items[item].key?.function), ("data-scope", part.items[item].key?.scope)], inline(part.items[item].runs))
                     })
                 }
             }

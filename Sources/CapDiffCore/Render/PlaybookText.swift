@@ -12,8 +12,9 @@ struct PlaybookText {
 
     struct Item {
         var runs: [Run]
-        /// The function the item is about, if one (for `data-function` in HTML).
-        var function: String?
+        /// The function (and scope) the item is about, if one (for `data-function` and
+        /// `data-scope` in HTML).
+        var key: ClaimKey?
     }
 
     /// The sections in the order the teams talk them through.
@@ -40,6 +41,8 @@ struct PlaybookText {
 
     private func t(_ en: String, _ ru: String) -> String { language == .ru ? ru : en }
     private func label(_ id: String) -> String { glossary.function(id)?.label(language.rawValue) ?? id }
+    private func label(_ key: ClaimKey) -> String { glossary.label(function: key.function, scope: key.scope, language: language.rawValue) }
+    private func scopeLabel(_ id: String) -> String { glossary.scope(id)?.label(language.rawValue) ?? id }
     private var names: [String] { playbook.sides }
 
     var title: String {
@@ -75,6 +78,12 @@ struct PlaybookText {
             Item(runs: [.strong(name), .plain(functions.isEmpty
                 ? t(" owns no function on its own.", " не отвечает единолично ни за одну функцию.")
                 : t(" owns: ", " отвечает за: ") + functions.map(label).joined(separator: ", ") + ".")])
+        } + playbook.splits.map { split in
+            let parts = split.owners.map { "\(scopeLabel($0.scope)) — \(names[$0.side])" }.joined(separator: ", ")
+            return Item(runs: [.strong(label(split.function)),
+                               .plain(t(": split by market (", ": разделено по рынкам (") + parts
+                                   + t("); each side executes in its own market.", "); каждая сторона работает на своём рынке."))],
+                        key: ClaimKey(function: split.function))
         }
     }
 
@@ -82,27 +91,33 @@ struct PlaybookText {
         playbook.collaborations.map { c in
             let how = c.lead.map { t(" — led by \(names[$0]).", " — ведёт \(names[$0]).") }
                 ?? t(" — shared, and nobody leads yet: agree who does.", " — совместно, ведущего пока нет: договоритесь, кто ведёт.")
-            return Item(runs: [.strong(label(c.function)), .plain(how)], function: c.function)
+            return Item(runs: [.strong(label(c.key)), .plain(how)], key: c.key)
         }
     }
 
     private var contested: [Item] {
         playbook.contested.map { row in
-            let claims = zip(names, row.evidence).map { name, claims in "\(name) (\(lines(claims.map(\.line))))" }
-            return Item(runs: [.strong(label(row.function)),
+            let claims = zip(names, row.evidence).enumerated().map { side, pair in "\(pair.0) (\(lines(pair.1.map(\.line), side: side)))" }
+            var decide = t(". Decide who owns it.", ". Решите, кто за неё отвечает.")
+            if let proposal = playbook.splitProposals.first(where: { $0.function == row.function }) {
+                let parts = zip(names, proposal.scopes).map { "\($0) — \(scopeLabel($1))" }.joined(separator: ", ")
+                decide = t(". Their texts allow a split by market (", ". Тексты сторон позволяют разделить её по рынкам (") + parts
+                    + t("): each executes in its own market; or decide who owns it.", "): каждая работает на своём рынке; или решите, кто за неё отвечает.")
+            }
+            return Item(runs: [.strong(label(row.key)),
                                .plain(t(" — both sides claim it: ", " — обе стороны считают функцию своей: ")
-                                   + claims.joined(separator: ", ") + t(". Decide who owns it.", ". Решите, кто за неё отвечает."))],
-                        function: row.function)
+                                   + claims.joined(separator: ", ") + decide)],
+                        key: row.key)
         }
     }
 
     private var gaps: [Item] {
         playbook.gaps.map { row in
             let stances = zip(names, row.stances).map { name, stance in "\(name) \(gapStance(stance))" }
-            return Item(runs: [.strong(label(row.function)),
+            return Item(runs: [.strong(label(row.key)),
                                .plain(t(" — nobody owns it: ", " — никто не отвечает: ") + stances.joined(separator: ", ")
                                    + t(". Agree who takes it on.", ". Договоритесь, кто возьмёт это на себя."))],
-                        function: row.function)
+                        key: row.key)
         }
     }
 
@@ -124,15 +139,15 @@ struct PlaybookText {
                 case .contested: t("contested", "спорная функция")
                 case .unclear: t("unclear: someone helps, nobody owns it", "неясно: кто-то помогает, но никто не отвечает")
                 case .marked(let side, let line):
-                    t("\(names[side]) asks to escalate it (line \(line))", "\(names[side]) просит вынести на руководство (строка \(line))")
+                    t("\(names[side]) asks to escalate it (\(lines([line], side: side)))", "\(names[side]) просит вынести на руководство (\(lines([line], side: side)))")
                 }
             }
             let because = " — " + reasons.joined(separator: "; ") + "."
             switch escalation.subject {
-            case .function(let function):
-                return Item(runs: [.strong(label(function)), .plain(because)], function: function)
+            case .function(let key):
+                return Item(runs: [.strong(label(key)), .plain(because)], key: key)
             case .line(let side, let line, let text):
-                return Item(runs: [.strong(names[side] + ", " + lines([line])), .plain(": "),
+                return Item(runs: [.strong(names[side] + ", " + lines([line], side: side)), .plain(": "),
                                    .quote(text, playbook.languages[side]), .plain(because)])
             }
         }
@@ -141,8 +156,8 @@ struct PlaybookText {
     private var questions: [Item] {
         playbook.questions.map { q in
             Item(runs: [.strong(t("For \(names[q.side]):", "Вопрос к \(names[q.side]):")), .plain(" " + ask(q) + " ("
-                    + t("your line \(q.line): ", "ваша строка \(q.line): ")), .quote(q.text, playbook.languages[q.side]), .plain(")")],
-                 function: q.functions.count == 1 ? q.functions[0] : nil)
+                    + t("your ", "ваша ") + lines([q.line], side: q.side) + ": "), .quote(q.text, playbook.languages[q.side]), .plain(")")],
+                 key: q.functions.count == 1 ? ClaimKey(function: q.functions[0]) : nil)
         }
     }
 
@@ -165,14 +180,23 @@ struct PlaybookText {
             return t("Which do you mean: \(choice)? And who owns it?", "Что вы имеете в виду: \(choice)? И кто за это отвечает?")
         case .whatItCovers:
             return t("What does this cover, and who owns it?", "Что сюда входит и кто за это отвечает?")
+        case .whichIsIt:
+            let others = Array(Set(q.contradictions.map(\.line))).sorted()
+            let subject = topic ?? t("this", "это")
+            return t("\(subject): which is it? Your \(lines(others, side: q.side)) says the opposite.",
+                     "\(subject): как на самом деле? В вашем тексте (\(lines(others, side: q.side))) сказано обратное.")
         case .retype:
             return t("Could you retype this line? A word in it mixes Latin and Cyrillic letters, which search and translation miss.",
                      "Не могли бы вы перепечатать эту строку? В одном из слов смешаны латинские и кириллические буквы — поиск и перевод его не распознают.")
         }
     }
 
-    /// "line 6", "lines 6, 27" / «строка 6», «строки 6, 27».
-    private func lines(_ numbers: [Int]) -> String {
+    /// "line 6", "lines 6, 27" / «строка 6», «строки 6, 27»; in a PDF or a deck "page 3, line 12;
+    /// page 4, line 2", "slide 4, line 2".
+    private func lines(_ numbers: [Int], side: Int) -> String {
+        if let pages = playbook.pages[side] {
+            return numbers.map { pages.location(ofLine: $0).text(language) }.joined(separator: "; ")
+        }
         let list = numbers.map(String.init).joined(separator: ", ")
         return numbers.count == 1 ? t("line ", "строка ") + list : t("lines ", "строки ") + list
     }

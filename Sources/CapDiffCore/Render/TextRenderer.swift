@@ -13,6 +13,10 @@ public struct TextRenderer {
         glossary.function(id)?.label(style.language.rawValue) ?? id
     }
 
+    func label(_ key: ClaimKey) -> String {
+        glossary.label(function: key.function, scope: key.scope, language: style.language.rawValue)
+    }
+
     public func render(_ comparison: Comparison) -> String {
         let lang = style.language
         let names = comparison.sides.map(\.name)
@@ -21,16 +25,27 @@ public struct TextRenderer {
             + [TextTable.Column(title: Words.header("Verdict", lang)), TextTable.Column(title: Words.header("Lead", lang))])
         for row in comparison.rows {
             let color = TextStyle.color(for: row.verdict)
-            table.rows.append([(label(row.function), nil)]
-                + row.stances.map { (Words.stance($0, lang), $0 == nil ? TextStyle.Color.dim : nil) }
+            table.rows.append([(label(row.key), nil)]
+                + row.stances.indices.map { side in
+                    (Words.cell(row.stances[side], conflicted: row.conflicted[side], lang), row.stances[side] == nil ? TextStyle.Color.dim : nil)
+                }
                 + [(Words.verdict(row.verdict, lang), color), (row.lead.map { names[$0] } ?? "", nil)])
         }
         var lines = [fit(comparison.sides.map { "\($0.name) (\($0.analysis.path), \($0.analysis.language.rawValue))" }.joined(separator: "  vs  "), style.width), ""]
         lines += comparison.rows.isEmpty ? [lang == .ru ? "Ни одна сторона не называет известных функций." : "Neither side names a known function."] : table.render(style)
+        if comparison.rows.contains(where: { $0.conflicted.contains(true) }) {
+            lines.append(style.paint(fit(Words.conflictLegend(lang), style.width), .dim))
+        }
+        if !comparison.splits.isEmpty {
+            lines.append("")
+            for split in comparison.splits {
+                lines.append(fit("\(label(split.function)): \(Words.split(split, names: names, glossary: glossary, lang))", style.width))
+            }
+        }
         let ambiguities = comparison.sides.flatMap { side in side.analysis.ambiguities.map { (side.name, $0) } }
         if !ambiguities.isEmpty {
             lines += ["", style.paint(lang == .ru ? "Неоднозначные строки" : "Ambiguous lines", .bold)]
-            for (name, ambiguity) in ambiguities { lines += ambiguityLines(ambiguity, place: "\(name):\(ambiguity.line)") }
+            for (name, ambiguity) in ambiguities { lines += ambiguityLines(ambiguity, place: ambiguity.place.place(name, lang)) }
         }
         for note in comparison.notes { lines += ["", style.paint(trapNote(note, comparison), .yellow)] }
         for side in comparison.sides { lines += side.analysis.warnings.map { "warning: \($0)" } }
@@ -74,14 +89,14 @@ public struct TextRenderer {
                                         TextTable.Column(title: Words.header("Stance", lang)),
                                         TextTable.Column(title: Words.header("Line", lang)),
                                         TextTable.Column(title: Words.header("Text", lang), flexible: true)])
-        for claim in analysis.claims.sorted(by: { ($0.line, $0.function) < ($1.line, $1.function) }) {
-            table.rows.append([(label(claim.function), nil), (Words.stance(claim.stance, lang), nil), (String(claim.line), .dim), (claim.text, nil)])
+        for claim in analysis.claims.sorted(by: { ($0.line, $0.key) < ($1.line, $1.key) }) {
+            table.rows.append([(label(claim.key), nil), (Words.stance(claim.stance, lang), nil), (claim.place.short(lang), .dim), (claim.text, nil)])
         }
         var lines = [fit("\(analysis.path) (\(analysis.language.rawValue))", style.width), ""]
         lines += analysis.claims.isEmpty ? [lang == .ru ? "Известных функций не найдено." : "No known function found."] : table.render(style)
         if !analysis.ambiguities.isEmpty {
             lines += ["", style.paint(lang == .ru ? "Неоднозначные строки" : "Ambiguous lines", .bold)]
-            for ambiguity in analysis.ambiguities { lines += ambiguityLines(ambiguity, place: "\(analysis.path):\(ambiguity.line)") }
+            for ambiguity in analysis.ambiguities { lines += ambiguityLines(ambiguity, place: ambiguity.place.place(analysis.path, lang)) }
         }
         lines += analysis.warnings.map { "warning: \($0)" }
         let stances = analysis.stances

@@ -65,7 +65,30 @@ enum Words {
         case .multiFunction: return "несколько функций"
         case .unmapped: return "не распознано"
         case .mixedScript: return "смешение алфавитов"
+        case .conflict: return "противоречие"
         }
+    }
+
+    /// A matrix cell: the stance, marked "!" where the side's document contradicts itself on it.
+    static func cell(_ stance: Stance?, conflicted: Bool, _ language: Language) -> String {
+        self.stance(stance, language) + (conflicted ? " !" : "")
+    }
+
+    /// "line 19 says the opposite: …", for a `conflict`.
+    static func contradiction(_ c: Contradiction, _ language: Language) -> String {
+        (language == .ru ? "строка \(c.line) говорит обратное: " : "line \(c.line) says the opposite: ") + "\"\(Conflicts.excerpt(c.text))\""
+    }
+
+    /// What the "!" mark in a matrix cell means.
+    static func conflictLegend(_ language: Language) -> String {
+        language == .ru ? "! — документ стороны противоречит сам себе (см. неоднозначные строки)"
+                        : "! the side's document contradicts itself on this (see the ambiguous lines)"
+    }
+
+    /// "split by market: US northwind, Russia sever-media".
+    static func split(_ split: Comparison.Split, names: [String], glossary: Glossary, _ language: Language) -> String {
+        let parts = split.owners.map { "\(glossary.scope($0.scope)?.label(language.rawValue) ?? $0.scope) \(names[$0.side])" }
+        return (language == .ru ? "разделено по рынкам: " : "split by market: ") + parts.joined(separator: ", ")
     }
 
     static func header(_ key: String, _ language: Language) -> String {
