@@ -13,6 +13,7 @@ private func selected() -> (target: Target, shared: Shared) {
         exit(2)
     }
     let made = (target, Shared())
+    made.1.warmUp(target)
     state = made
     return made
 }
